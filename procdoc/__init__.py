@@ -1,0 +1,3 @@
+"""procdoc: process documentation as code."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,122 @@
+"""Rule declarations: metadata plus a small pure function.
+
+A rule yields `Finding`s about the elements it targets; the engine attaches
+code, severity and file. The registry refuses duplicate codes and names, and
+is the single source for `procdoc rules` and docs/rules.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from procdoc.diagnostics import Pos, Severity
+
+if TYPE_CHECKING:
+    from procdoc.checks.context import Context
+    from procdoc.model import Process
+
+
+class Finding(NamedTuple):
+    """What a rule reports: where, what is wrong, how to fix it.
+
+    `anchor` is the start of the element the finding is about (usually the
+    step): a suppression comment on the anchor's line silences it too.
+    """
+
+    pos: Pos
+    message: str
+    hint: str = ""
+    anchor: Pos | None = None
+
+
+Check = Callable[["Process", "Context"], Iterable[Finding]]
+
+FAMILIES = {
+    "format": "Format: the file can be read as a process",
+    "structure": "Structure: the flow is sound",
+    "people": "People: every step has one clear responsible party",
+    "control": "Control: key steps are monitored",
+    "records": "Documents and records",
+    "emergencies": "Emergencies: exceptions are planned for",
+    "purpose": "Start and purpose",
+    "interfaces": "Interfaces between processes",
+    "time": "Time limits and cycle time",
+    "governance": "Governance: versions, approval, review",
+    "complexity": "Complexity: the chart stays readable",
+    "meta": "procdoc itself: suppressions and internal errors",
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    family: str
+    summary: str
+    why: str
+    example: str
+    severity: Severity
+    check: Check | None = None
+    options: Mapping[str, Any] = field(default_factory=dict)
+    option_docs: Mapping[str, str] = field(default_factory=dict)
+    cross_file: bool = False
+
+    @property
+    def doc_title(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+_RULES: dict[str, Rule] = {}
+
+
+def register(rule: Rule) -> Rule:
+    if rule.code in _RULES:
+        raise ValueError(f"duplicate rule code {rule.code}")
+    if any(r.name == rule.name for r in _RULES.values()):
+        raise ValueError(f"duplicate rule name {rule.name}")
+    if rule.family not in FAMILIES:
+        raise ValueError(f"unknown rule family {rule.family}")
+    _RULES[rule.code] = rule
+    return rule
+
+
+def rule(
+    code: str,
+    name: str,
+    *,
+    family: str,
+    summary: str,
+    why: str,
+    example: str,
+    severity: Severity = Severity.ERROR,
+    options: Mapping[str, Any] | None = None,
+    option_docs: Mapping[str, str] | None = None,
+    cross_file: bool = False,
+) -> Callable[[Check], Check]:
+    """Declare the decorated function as rule `code`."""
+
+    def declare(check: Check) -> Check:
+        register(
+            Rule(
+                code, name, family, summary.strip(), why.strip(), example.strip("\n"), severity, check,
+                dict(options or {}), dict(option_docs or {}), cross_file,
+            )
+        )
+        return check
+
+    return declare
+
+
+def all_rules() -> dict[str, Rule]:
+    """Every rule, loading the rule modules on first use; sorted by code."""
+    from procdoc.checks import rules  # noqa: F401  (registers on import)
+
+    return dict(sorted(_RULES.items()))
+
+
+def find(code_or_name: str) -> Rule | None:
+    rules = all_rules()
+    wanted = code_or_name.strip()
+    return rules.get(wanted.upper()) or next((r for r in rules.values() if r.name == wanted.lower()), None)

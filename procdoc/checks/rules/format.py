@@ -1,0 +1,72 @@
+"""Format: problems the loader finds before any rule can run.
+
+These codes are produced by `procdoc.loader`; they are declared here so that
+`procdoc rules` and docs/rules.md document them like every other rule. They
+cannot be switched off: a file that cannot be read cannot be checked.
+"""
+
+from __future__ import annotations
+
+from procdoc.checks.registry import Rule, register
+from procdoc.diagnostics import Severity
+
+
+def _declare(code: str, name: str, summary: str, why: str, example: str) -> None:
+    register(Rule(code, name, "format", summary, why, example, Severity.ERROR))
+
+
+_declare(
+    "F001", "yaml-syntax", "The file is not valid YAML.",
+    "Nothing in a file with a syntax error can be read, so nothing in it is checked.",
+    "# Wrong: a value with ': ' must be quoted\nname: Step: record\n# Right\nname: \"Step: record\"",
+)
+_declare(
+    "F002", "unreadable-file", "The file cannot be read as UTF-8 text.",
+    "procdoc reads UTF-8 text; other encodings, binary files and unreadable paths cannot be checked.",
+    "Save the file as UTF-8 (most editors: File → Save with Encoding → UTF-8).",
+)
+_declare(
+    "F003", "format-version", "The file is not a process of a format version procdoc knows.",
+    "Every process file starts with `procdoc: 1` so that procdoc and people know what it is.",
+    "procdoc: 1\nid: QM-07",
+)
+_declare(
+    "F004", "wrong-type", "A value has the wrong type (a list where text belongs, …).",
+    "procdoc cannot guess what a mistyped value means.",
+    "# Wrong\nlane: [marketing]\n# Right\nlane: marketing",
+)
+_declare(
+    "F005", "unknown-key", "A key the format does not define (often a typo).",
+    "A misspelt key is silently ignored by people and tools: `nxt:` would leave the step with no successor.",
+    "# Wrong\nnxt: \"1.3\"\n# Right\nnext: \"1.3\"\n# Your own data: prefix the key with x-\nx-cost-centre: 4711",
+)
+_declare(
+    "F006", "missing-key", "A required key is missing or a required list is empty.",
+    "A process needs at least an id, a name, lanes and steps; each element needs its id and name.",
+    "steps:\n  - id: \"1.1\"\n    name: 客户投诉",
+)
+_declare(
+    "F007", "duplicate-key", "The same key appears twice in one mapping.",
+    "YAML keeps only the last value, so the first is lost without a word.",
+    "# Wrong\nname: A\nname: B\n# Right\nname: B",
+)
+_declare(
+    "F008", "duplicate-id", "Two steps (lanes, phases, documents, records, emergencies) share an id.",
+    "References by id become ambiguous: which step does `next: \"1.2\"` mean?",
+    "- id: \"1.2\"\n  name: 记录投诉信息\n- id: \"1.3\"   # not 1.2 again\n  name: 通知营销部",
+)
+_declare(
+    "F009", "invalid-value", "A value is not one of the allowed choices or not in the required form.",
+    "Values such as status, step type and dates drive rules and rendering; a typo would silently change them.",
+    "# Wrong\nstatus: aproved\n# Right\nstatus: approved",
+)
+_declare(
+    "F010", "unsafe-yaml", "A YAML tag or key form procdoc does not accept.",
+    "Tags such as !!python/object could construct objects; procdoc reads plain data only.",
+    "# Wrong\nname: !!python/object:os.system x\n# Right\nname: 记录投诉信息",
+)
+_declare(
+    "F011", "too-large", "The file is too large, too deeply nested or expands too far (alias bomb).",
+    "Such files are either mistakes or attacks; refusing them keeps procdoc fast and safe.",
+    "Split a very large process into sub-processes (type: subprocess).",
+)

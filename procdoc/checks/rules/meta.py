@@ -1,0 +1,29 @@
+"""procdoc's own findings: stale suppressions and rules that crashed.
+
+Both are produced by the engine (`procdoc.checks.engine`), not by a check
+function; they are declared here so they are documented and selectable.
+"""
+
+from __future__ import annotations
+
+from procdoc.checks.registry import Rule, register
+from procdoc.diagnostics import Severity
+
+register(
+    Rule(
+        "M001", "unused-suppression",
+        "A `# procdoc: ignore[CODE]` comment that silences nothing.",
+        "Stale suppressions hide the next real problem on that line and mislead readers.",
+        "# Remove the comment, or the code that no longer applies:\nname: 记录投诉信息   # procdoc: ignore[C001]",
+        Severity.WARNING,
+    )
+)
+register(
+    Rule(
+        "M002", "internal-error",
+        "A rule failed on this file; the other rules and files were still checked.",
+        "You should never see this: it is a bug in procdoc. The message names the rule and where it failed.",
+        "Report the message and the file to the procdoc maintainers; `--ignore CODE` skips the rule meanwhile.",
+        Severity.ERROR,
+    )
+)

@@ -1,0 +1,225 @@
+"""The command line: the only module that knows typer and rich.
+
+Heavy modules (jinja2, graphviz, jsonschema, the rules) are imported inside
+the commands, so `procdoc --version` and `--help` start as fast as typer.
+Exit codes: 0 clean, 1 findings, 2 usage, configuration or input errors.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from procdoc import __version__
+
+app = typer.Typer(
+    name="procdoc",
+    help="Process documentation as code: check and publish business processes (流程) written in YAML.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"procdoc {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Process documentation as code."""
+
+
+def _fail(message: str, hint: str = "") -> typer.Exit:
+    """Print a usage/configuration error the way every command does; exit 2."""
+    from rich.console import Console
+
+    console = Console(stderr=True, highlight=False)
+    console.print(f"[bold red]error:[/] {message}", markup=True, soft_wrap=True)
+    if hint:
+        console.print(f"  [cyan]help:[/] {hint}", markup=True, soft_wrap=True)
+    return typer.Exit(EXIT_USAGE)
+
+
+def _split(values: list[str] | None) -> list[str]:
+    return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
+
+
+@app.command()
+def check(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Files or folders (default: `paths` from procdoc.toml, else .).")] = None,
+    config: Annotated[Optional[str], typer.Option("--config", help="Settings file (default: nearest procdoc.toml).")] = None,
+    select: Annotated[Optional[list[str]], typer.Option("--select", help="Rules to run: codes, prefixes, families (replaces `select`).")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Rules to skip (added to `ignore`).")] = None,
+    extend_select: Annotated[Optional[list[str]], typer.Option("--extend-select", help="Rules to add to the selection.")] = None,
+    output_format: Annotated[Optional[str], typer.Option("--format", help="text, concise, json, sarif, github, junit (github is the default under GitHub Actions).")] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the report to this file.")] = None,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Count findings per rule.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Always exit 0 unless procdoc itself cannot run.")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write .procdoc_cache.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List skipped files.")] = False,
+) -> None:
+    """Check processes against the self-inspection rules (like a linter)."""
+    from procdoc.checks.run import CheckRequest, run_check
+    from procdoc.config import ConfigError
+    from procdoc.checks.selection import SelectionError
+
+    chosen = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    request = CheckRequest(
+        paths=list(paths or []), config=config, select=_split(select), ignore=_split(ignore),
+        extend_select=_split(extend_select), format=chosen, statistics=statistics, strict=strict,
+        use_cache=not no_cache,
+    )
+    try:
+        result = run_check(request)
+    except (ConfigError, SelectionError) as err:
+        raise _fail(str(err), "fix the setting or the option; `procdoc rules` lists every rule") from None
+    if result.usage_error:
+        raise _fail(result.usage_error, result.usage_hint)
+    if verbose:
+        for path, why in result.skipped:
+            print(f"skipped {path}: {why}", file=sys.stderr)
+    _emit(result.report, output, chosen)
+    raise typer.Exit(EXIT_OK if exit_zero and result.exit_code == EXIT_FINDINGS else result.exit_code)
+
+
+def _emit(report: str, output: Path | None, chosen: str) -> None:
+    if output is not None:
+        from procdoc.writer import write_text_atomic
+
+        write_text_atomic(output, report)
+        return
+    if chosen in ("text", "concise") and sys.stdout.isatty():
+        from rich.console import Console
+
+        from procdoc.report.highlight import THEME, DiagnosticHighlighter
+
+        console = Console(highlighter=DiagnosticHighlighter(), theme=THEME, soft_wrap=True)
+        console.print(report, end="", markup=False, emoji=False)
+    else:
+        sys.stdout.write(report)
+
+
+@app.command()
+def rules(
+    code: Annotated[Optional[str], typer.Argument(help="A rule code or name: print its full documentation.")] = None,
+    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+) -> None:
+    """List every rule, or explain one."""
+    from procdoc.checks import ruledocs
+
+    if code is None:
+        sys.stdout.write(ruledocs.listing(output_format))
+        return
+    text = ruledocs.explain(code)
+    if text is None:
+        raise _fail(f"no rule {code!r}", "`procdoc rules` lists every rule")
+    sys.stdout.write(text)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the process format (for editors and CI)."""
+    from procdoc.schema import schema_text
+
+    sys.stdout.write(schema_text())
+
+
+@app.command()
+def new(
+    name: Annotated[Optional[str], typer.Argument(help="Process name, e.g. 客户质量投诉管理流程.")] = None,
+    process_id: Annotated[Optional[str], typer.Option("--id", help="Process code, e.g. QM-07.")] = None,
+    owner: Annotated[Optional[str], typer.Option("--owner", help="Owner lane (id or name).")] = None,
+    lanes: Annotated[Optional[str], typer.Option("--lanes", help='Comma-separated lane names, e.g. "客户,营销部,技质科".')] = None,
+    template: Annotated[str, typer.Option("--template", help="basic, approval or complaint.")] = "basic",
+    lang: Annotated[Optional[str], typer.Option("--lang", help="zh or en (default: from the name).")] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (default: <id>.yaml).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+) -> None:
+    """Scaffold a new process that already passes `procdoc check`."""
+    from procdoc import scaffold
+
+    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    if interactive:
+        name = name or typer.prompt("Process name (流程名称)")
+        process_id = process_id or typer.prompt("Process code", default=scaffold.suggest_id(name))
+        lanes = lanes or typer.prompt("Lanes, comma-separated", default=scaffold.default_lanes(name, lang))
+    try:
+        request = scaffold.Request.build(
+            name=name, process_id=process_id, owner=owner, lanes=lanes, template=template, lang=lang
+        )
+        target = output or Path(f"{request.process_id.lower()}.yaml")
+        scaffold.write(request, target, force=force)
+    except scaffold.ScaffoldError as err:
+        raise _fail(err.message, err.hint) from None
+    print(f"created {target}")
+    print("next:")
+    print(f"  1. edit {target}: fill in the TODO parts, the steps and the owners")
+    print(f"  2. procdoc check {target}")
+    print(f"  3. procdoc render {target} -o site")
+
+
+@app.command()
+def render(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Files or folders (default: `paths` from procdoc.toml, else .).")] = None,
+    out: Annotated[Path, typer.Option("-o", "--out", help="Output folder (created; replaced as a whole).")] = Path("site"),
+    formats: Annotated[str, typer.Option("--format", help="Comma-separated: html, md, svg, png.")] = "html,md,svg",
+    lang: Annotated[str, typer.Option("--lang", help="auto, zh or en: language of headings and labels.")] = "auto",
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parallel renders (default: number of cores).")] = 0,
+    config: Annotated[Optional[str], typer.Option("--config", help="Settings file (default: nearest procdoc.toml).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Re-render everything.")] = False,
+    timestamp: Annotated[bool, typer.Option("--timestamp", help="Stamp pages with the build time (off: output is byte-identical).")] = False,
+) -> None:
+    """Publish swimlane diagrams and procedure manuals (HTML site, Markdown)."""
+    from procdoc.config import ConfigError
+    from procdoc.render.site import RenderError, RenderRequest, render_site
+
+    try:
+        request = RenderRequest.build(
+            paths=list(paths or []), out=out, formats=formats, lang=lang, jobs=jobs or os.cpu_count() or 1,
+            config=config, use_cache=not no_cache, timestamp=timestamp,
+        )
+        with _progress_bar() as advance:
+            summary = render_site(request, progress=advance)
+    except ConfigError as err:
+        raise _fail(str(err)) from None
+    except RenderError as err:
+        raise _fail(err.message, err.hint) from None
+    for diagnostic in summary.diagnostics:
+        print(f"{diagnostic.location()}: {diagnostic.code} {diagnostic.message}", file=sys.stderr)
+    print(summary.describe())
+    raise typer.Exit(EXIT_USAGE if summary.failed else EXIT_OK)
+
+
+@contextmanager
+def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
+    """A rich progress bar on a terminal; nothing in CI or pipes."""
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=Console(stderr=True)) as bar:
+        task = bar.add_task("rendering", total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
+
+
+def run() -> None:
+    app()

@@ -1,0 +1,188 @@
+"""Repository settings: `procdoc.toml`, or `[tool.procdoc]` in pyproject.toml.
+
+Found by walking up from the first checked path. Anything unknown is an
+error, not silence: a misspelt `ignroe` would otherwise quietly do nothing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+CONFIG_NAMES = ("procdoc.toml", "pyproject.toml")
+
+_TOP_KEYS = {"paths", "exclude", "org", "check", "render"}
+_CHECK_KEYS = {
+    "select", "ignore", "extend-select", "extend-ignore", "severity", "per-file-ignores", "options", "strict", "today",
+}
+_UNIT_KEYS = {"name", "aliases", "kind", "en"}
+_UNIT_KINDS = {"external", "department", "role", "system"}
+
+
+class ConfigError(Exception):
+    """A settings file procdoc cannot use; message says where and how to fix."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+
+@dataclass(frozen=True)
+class OrgUnit:
+    """One entry of the standard name dictionary (标准名称词典)."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    kind: str = "department"
+    en: str | None = None
+
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *((self.en,) if self.en else ()))
+
+
+@dataclass(frozen=True)
+class CheckConfig:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    strict: bool = False
+    today: str | None = None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run needs to know about the repository it checks."""
+
+    source: str | None = None
+    root: str = "."
+    paths: tuple[str, ...] = (".",)
+    exclude: tuple[str, ...] = ()
+    org: dict[str, OrgUnit] = field(default_factory=dict)
+    check: CheckConfig = field(default_factory=CheckConfig)
+    render: dict[str, Any] = field(default_factory=dict)
+    raw_text: str = ""
+
+
+def find_config(start: str) -> str | None:
+    """The nearest procdoc.toml (or pyproject.toml with [tool.procdoc]) above `start`."""
+    here = Path(start).resolve()
+    if here.is_file() or not here.exists():
+        here = here.parent
+    for directory in (here, *here.parents):
+        candidate = directory / "procdoc.toml"
+        if candidate.is_file():
+            return str(candidate)
+        pyproject = directory / "pyproject.toml"
+        if pyproject.is_file() and _has_tool_section(pyproject):
+            return str(pyproject)
+    return None
+
+
+def _has_tool_section(pyproject: Path) -> bool:
+    try:
+        return "procdoc" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+
+
+def load_settings(explicit: str | None, first_path: str = ".") -> Settings:
+    path = explicit or find_config(first_path)
+    if path is None:
+        return Settings()
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except OSError as err:
+        raise ConfigError(path, f"cannot read: {err.strerror}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(path, "not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(path, f"invalid TOML: {err}") from None
+    if os.path.basename(path) == "pyproject.toml":
+        data = data.get("tool", {}).get("procdoc", {})
+    return _settings(path, data, text)
+
+
+def _settings(path: str, data: dict[str, Any], text: str) -> Settings:
+    _known(path, data, _TOP_KEYS, "")
+    root = os.path.dirname(os.path.abspath(path))
+    check = data.get("check", {})
+    _expect(path, check, dict, "[check]")
+    _known(path, check, _CHECK_KEYS, "check.")
+    return Settings(
+        source=path,
+        root=root,
+        paths=tuple(os.path.join(root, p) for p in _strings(path, data.get("paths", ["."]), "paths")),
+        exclude=_strings(path, data.get("exclude", []), "exclude"),
+        org=_org(path, data.get("org", {})),
+        check=CheckConfig(
+            select=_strings(path, check.get("select", []), "check.select"),
+            ignore=_strings(path, check.get("ignore", []), "check.ignore")
+            + _strings(path, check.get("extend-ignore", []), "check.extend-ignore"),
+            extend_select=_strings(path, check.get("extend-select", []), "check.extend-select"),
+            severity={k: str(v) for k, v in _table(path, check.get("severity", {}), "check.severity").items()},
+            per_file_ignores={
+                glob: _strings(path, codes, f"check.per-file-ignores.{glob}")
+                for glob, codes in _table(path, check.get("per-file-ignores", {}), "check.per-file-ignores").items()
+            },
+            options={k: dict(_table(path, v, f"check.options.{k}")) for k, v in _table(path, check.get("options", {}), "check.options").items()},
+            strict=bool(check.get("strict", False)),
+            today=str(check["today"]) if "today" in check else None,
+        ),
+        render=dict(_table(path, data.get("render", {}), "render")),
+        raw_text=text,
+    )
+
+
+def _org(path: str, data: Any) -> dict[str, OrgUnit]:
+    units = {}
+    for unit_id, unit in _table(path, data, "org").items():
+        where = f"org.{unit_id}"
+        _expect(path, unit, dict, f"[{where}]")
+        _known(path, unit, _UNIT_KEYS, where + ".")
+        if not isinstance(unit.get("name"), str) or not unit["name"].strip():
+            raise ConfigError(path, f"[{where}] needs `name = \"…\"`, the standard name")
+        kind = unit.get("kind", "department")
+        if kind not in _UNIT_KINDS:
+            raise ConfigError(path, f"{where}.kind {kind!r} is not one of {', '.join(sorted(_UNIT_KINDS))}")
+        units[unit_id] = OrgUnit(
+            unit_id, unit["name"], _strings(path, unit.get("aliases", []), where + ".aliases"), kind,
+            unit.get("en") if isinstance(unit.get("en"), str) else None,
+        )
+    return units
+
+
+def _known(path: str, data: dict[str, Any], allowed: set[str], prefix: str) -> None:
+    for key in data:
+        if key not in allowed:
+            close = difflib.get_close_matches(key, sorted(allowed), n=1)
+            hint = f"; did you mean `{prefix}{close[0]}`?" if close else f"; allowed: {', '.join(sorted(allowed))}"
+            raise ConfigError(path, f"unknown setting `{prefix}{key}`{hint}")
+
+
+def _expect(path: str, value: Any, kind: type, where: str) -> None:
+    if not isinstance(value, kind):
+        raise ConfigError(path, f"{where} must be a table")
+
+
+def _table(path: str, value: Any, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError(path, f"`{where}` must be a table")
+    return value
+
+
+def _strings(path: str, value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(path, f"`{where}` must be a list of strings")
+    return tuple(value)

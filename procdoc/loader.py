@@ -1,0 +1,211 @@
+"""Process files → `Process` models, or diagnostics that say what to fix.
+
+Three stages, each stopping the file at its first failure kind: read and
+parse (yamlsource), validate against the schema, build the model (where
+duplicate ids are found). Nothing here raises for bad input.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import Any
+
+from procdoc import model, schema, yamlsource
+from procdoc.diagnostics import Diagnostic, Pos, Severity
+from procdoc.yamlsource import Path, SourceError, SourceMap
+
+_PROCESS_MARKER = re.compile(r"^\ufeff?procdoc\s*:", re.MULTILINE)
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Loaded:
+    """The outcome of loading one file."""
+
+    path: str
+    process: model.Process | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    text: str = ""
+
+
+@dataclass
+class Discovery:
+    """Files found under the given paths, and why others were skipped."""
+
+    files: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+
+def discover(paths: Iterable[str], exclude: Iterable[str] = ()) -> Discovery:
+    """YAML files under `paths`, sorted; directories are walked, dot-dirs skipped."""
+    found = Discovery()
+    excluded = tuple(exclude)
+    for given in paths:
+        if not os.path.exists(given):
+            found.missing.append(given)
+        elif os.path.isdir(given):
+            found.files.extend(_walk(given, excluded, found))
+        else:
+            found.files.append(display_path(given))
+    found.files = sorted(dict.fromkeys(found.files))
+    return found
+
+
+def _walk(root: str, excluded: tuple[str, ...], found: Discovery) -> Iterator[str]:
+    for directory, subdirs, names in os.walk(root):
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith(".") and d not in excluded)
+        for name in sorted(names):
+            path = os.path.join(directory, name)
+            if not name.endswith(YAML_SUFFIXES):
+                continue
+            if any(FsPath(path).match(pattern) for pattern in excluded):
+                found.skipped.append((display_path(path), "excluded"))
+                continue
+            yield display_path(path)
+
+
+def display_path(path: str) -> str:
+    """`path` relative to the working directory when it lies below it."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
+def is_process_text(text: str) -> bool:
+    """Cheap test for the top-level `procdoc:` key, without parsing."""
+    return _PROCESS_MARKER.search(text) is not None
+
+
+def read_file(path: str) -> tuple[str | None, Diagnostic | None]:
+    """Text of `path`, or the diagnostic explaining why it cannot be read."""
+    try:
+        if os.path.isdir(path):
+            return None, _error(path, Pos(0, 0), "F002", "is a directory, not a process file", "rename it")
+        with open(path, "rb") as handle:
+            raw = handle.read(yamlsource.MAX_BYTES + 1)
+        return yamlsource.decode(raw), None
+    except SourceError as err:
+        return None, _error(path, err.pos, err.code, err.message, err.hint)
+    except OSError as err:
+        return None, _error(path, Pos(0, 0), "F002", f"cannot read the file: {err.strerror}", "check the path and permissions")
+
+
+def load_file(path: str) -> Loaded:
+    text, problem = read_file(path)
+    if problem is not None or text is None:
+        return Loaded(path, None, [problem] if problem else [])
+    return load_text(text, path)
+
+
+def load_text(text: str, path: str = "<text>") -> Loaded:
+    """Parse, validate and build one process from its text."""
+    try:
+        data, where = yamlsource.load(text)
+    except SourceError as err:
+        return Loaded(path, None, [_error(path, err.pos, err.code, err.message, err.hint)], text)
+    if not isinstance(data, dict) or "procdoc" not in data:
+        message = "not a process file: the top level has no `procdoc:` key"
+        return Loaded(path, None, [_error(path, Pos(1, 1), "F003", message, "start the file with `procdoc: 1`")], text)
+    problems = schema.validate(data)
+    if problems:
+        return Loaded(path, None, [_from_problem(path, p, where) for p in problems], text)
+    builder = _Builder(path, where)
+    process = builder.process(data)
+    process.source_lines = tuple(text.splitlines())
+    return Loaded(path, process, builder.diagnostics, text)
+
+
+def _error(path: str, pos: Pos, code: str, message: str, hint: str = "") -> Diagnostic:
+    return Diagnostic(path, pos.line, pos.column, code, Severity.ERROR, message, hint)
+
+
+def _from_problem(path: str, problem: schema.Problem, where: SourceMap) -> Diagnostic:
+    pos = where.key(problem.path) if problem.at_key else where.value(problem.path)
+    return _error(path, pos, problem.code, problem.message, problem.hint)
+
+
+class _Builder:
+    """Valid data → model objects with positions; reports duplicate ids."""
+
+    def __init__(self, path: str, where: SourceMap) -> None:
+        self.path = path
+        self.where = where
+        self.diagnostics: list[Diagnostic] = []
+
+    def _at(self, mapping: dict[str, Any], path: Path) -> dict[str, Pos]:
+        values = self.where.values
+        at = {key: values[(*path, key)] for key in mapping if (*path, key) in values}
+        for key, value in mapping.items():
+            if isinstance(value, list):
+                at.update((f"{key}.{i}", values[(*path, key, i)]) for i in range(len(value)))
+        return at
+
+    def _make(self, cls: type, mapping: dict[str, Any], path: Path, **overrides: Any) -> Any:
+        fields = {k: v for k, v in mapping.items() if not k.startswith("x-")}
+        fields.update(overrides)
+        return cls(**fields, pos=self.where.value(path), at=self._at(mapping, path))
+
+    def _list(self, cls: type, data: dict[str, Any], key: str, noun: str) -> list[Any]:
+        items = [self._make(cls, item, (key, i)) for i, item in enumerate(data.get(key) or [])]
+        self._unique_ids(items, noun)
+        return items
+
+    def _unique_ids(self, items: list[Any], noun: str) -> None:
+        seen: dict[str, Pos] = {}
+        for item in items:
+            first = seen.setdefault(item.id, item.pos)
+            if first is not item.pos:
+                self.diagnostics.append(
+                    _error(
+                        self.path, item.where("id"), "F008",
+                        f"duplicate {noun} id '{item.id}' (first defined at line {first.line})",
+                        f"give each {noun} its own id",
+                    )
+                )
+
+    def process(self, data: dict[str, Any]) -> model.Process:
+        steps = [self._step(step, ("steps", i)) for i, step in enumerate(data["steps"])]
+        self._unique_ids(steps, "step")
+        fields = {k: v for k, v in data.items() if not k.startswith("x-") and k != "procdoc"}
+        fields.update(
+            lanes=self._list(model.Lane, data, "lanes", "lane"),
+            phases=self._list(model.Phase, data, "phases", "phase"),
+            documents=self._list(model.Document, data, "documents", "document"),
+            records=self._list(model.Record, data, "records", "record"),
+            emergencies=self._list(model.Emergency, data, "emergencies", "emergency")
+            if "emergencies" in data and data["emergencies"] is not None
+            else None,
+            steps=steps,
+            outputs=[self._make(model.Output, o, ("outputs", i)) for i, o in enumerate(data.get("outputs") or [])],
+            kpis=[self._make(model.Kpi, k, ("kpis", i)) for i, k in enumerate(data.get("kpis") or [])],
+            revisions=[self._make(model.Revision, r, ("revisions", i)) for i, r in enumerate(data.get("revisions") or [])],
+            glossary=[self._make(model.Term, t, ("glossary", i)) for i, t in enumerate(data.get("glossary") or [])],
+            trigger=self._make(model.Trigger, data["trigger"], ("trigger",)) if data.get("trigger") else None,
+            references=list(data.get("references") or []),
+        )
+        return model.Process(path=self.path, **fields, pos=Pos(1, 1), at=self._at(data, ()))
+
+    def _step(self, data: dict[str, Any], path: Path) -> model.Step:
+        raci = data.get("raci")
+        control = data.get("control")
+        nxt = data.get("next")
+        return self._make(
+            model.Step, data, path,
+            next=[nxt] if isinstance(nxt, str) else list(nxt or []),
+            key=bool(data.get("key")),
+            branches=[self._make(model.Branch, b, (*path, "branches", i)) for i, b in enumerate(data.get("branches") or [])],
+            raci=self._raci(raci, (*path, "raci")) if raci is not None else None,
+            control=self._make(model.Control, control, (*path, "control")) if control is not None else None,
+        )
+
+    def _raci(self, data: dict[str, Any], path: Path) -> model.Raci:
+        parties = {k: [v] if isinstance(v, str) else list(v or []) for k, v in data.items()}
+        return self._make(model.Raci, data, path, **parties)
+
+
+def load_all(files: Iterable[str]) -> list[Loaded]:
+    return [load_file(path) for path in files]

@@ -1,0 +1,220 @@
+"""The process model: plain dataclasses, no I/O.
+
+Every element remembers where it was written (`pos`) and where each of its
+fields' values stood (`at`), so rules can point at the exact place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from procdoc.diagnostics import Pos
+
+STEP_TYPES = ("start", "task", "decision", "subprocess", "end")
+
+
+@dataclass(slots=True)
+class Element:
+    pos: Pos = field(default=Pos(1, 1), kw_only=True)
+    at: dict[str, Pos] = field(default_factory=dict, kw_only=True, repr=False)
+
+    def where(self, name: str) -> Pos:
+        """Position of field `name`'s value, or of the element itself."""
+        return self.at.get(name, self.pos)
+
+
+@dataclass(slots=True)
+class Trigger(Element):
+    description: str
+    mode: str = "passive"
+    assured_by: str | None = None
+    from_process: str | None = None
+
+
+@dataclass(slots=True)
+class Output(Element):
+    name: str
+    description: str | None = None
+    to_process: str | None = None
+
+
+@dataclass(slots=True)
+class Lane(Element):
+    id: str
+    name: str
+    kind: str = "department"
+    duties: str | None = None
+
+
+@dataclass(slots=True)
+class Phase(Element):
+    id: str
+    name: str
+
+
+@dataclass(slots=True)
+class Document(Element):
+    id: str
+    name: str
+    kind: str | None = None
+    ref: str | None = None
+
+
+@dataclass(slots=True)
+class Record(Element):
+    id: str
+    name: str
+    keep: str | None = None
+    stored_in: str | None = None
+    form: str | None = None
+
+
+@dataclass(slots=True)
+class Raci(Element):
+    r: list[str] = field(default_factory=list)
+    a: list[str] = field(default_factory=list)
+    c: list[str] = field(default_factory=list)
+    i: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Control(Element):
+    standard: str | None = None
+    method: str | None = None
+    record: str | None = None
+    on_fail: str | None = None
+
+
+@dataclass(slots=True)
+class Branch(Element):
+    next: str
+    when: str | None = None
+
+
+@dataclass(slots=True)
+class Step(Element):
+    id: str
+    name: str
+    type: str = "task"
+    lane: str | None = None
+    phase: str | None = None
+    description: str | None = None
+    key: bool = False
+    time_limit: str | None = None
+    inputs: list[str] = field(default_factory=list)
+    outputs: list[str] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)
+    records: list[str] = field(default_factory=list)
+    system: str | None = None
+    raci: Raci | None = None
+    control: Control | None = None
+    next: list[str] = field(default_factory=list)
+    branches: list[Branch] = field(default_factory=list)
+    process: str | None = None
+
+    def exits(self) -> list[tuple[str | None, str, Pos]]:
+        """Every way out of the step: (label or None, target id, where written)."""
+        plain = [(None, target, self.at.get(f"next.{i}", self.where("next"))) for i, target in enumerate(self.next)]
+        return plain + [(b.when, b.next, b.where("next")) for b in self.branches]
+
+
+@dataclass(slots=True)
+class Emergency(Element):
+    id: str
+    when: str
+    handler: str | None = None
+    description: str | None = None
+
+
+@dataclass(slots=True)
+class Kpi(Element):
+    name: str
+    definition: str | None = None
+    target: str | None = None
+    goal: str | None = None
+    owner: str | None = None
+
+
+@dataclass(slots=True)
+class Revision(Element):
+    version: str
+    date: str
+    author: str | None = None
+    reviewed_by: str | None = None
+    approved_by: str | None = None
+    changes: str | None = None
+
+
+@dataclass(slots=True)
+class Term(Element):
+    term: str
+    definition: str
+
+
+@dataclass
+class Process:
+    """One process file, loaded. `emergencies is None` means the key is absent."""
+
+    path: str
+    id: str
+    name: str
+    lanes: list[Lane]
+    steps: list[Step]
+    version: str | None = None
+    status: str = "draft"
+    category: str | None = None
+    parent: str | None = None
+    level: str | None = None
+    lang: str | None = None
+    owner: str | None = None
+    approved_by: str | None = None
+    effective: str | None = None
+    purpose: str | None = None
+    scope: str | None = None
+    trigger: Trigger | None = None
+    outputs: list[Output] = field(default_factory=list)
+    phases: list[Phase] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    records: list[Record] = field(default_factory=list)
+    emergencies: list[Emergency] | None = None
+    kpis: list[Kpi] = field(default_factory=list)
+    sla: str | None = None
+    review_every: str | None = None
+    revisions: list[Revision] = field(default_factory=list)
+    glossary: list[Term] = field(default_factory=list)
+    references: list[str] = field(default_factory=list)
+    pos: Pos = Pos(1, 1)
+    at: dict[str, Pos] = field(default_factory=dict, repr=False)
+    source_lines: tuple[str, ...] = field(default=(), repr=False, compare=False)
+
+    def where(self, name: str) -> Pos:
+        return self.at.get(name, self.pos)
+
+    @cached_property
+    def step_by_id(self) -> dict[str, Step]:
+        return {step.id: step for step in self.steps}
+
+    @cached_property
+    def lane_by_id(self) -> dict[str, Lane]:
+        return {lane.id: lane for lane in self.lanes}
+
+    @cached_property
+    def phase_by_id(self) -> dict[str, Phase]:
+        return {phase.id: phase for phase in self.phases}
+
+    @cached_property
+    def document_by_id(self) -> dict[str, Document]:
+        return {doc.id: doc for doc in self.documents}
+
+    @cached_property
+    def record_by_id(self) -> dict[str, Record]:
+        return {rec.id: rec for rec in self.records}
+
+    @property
+    def latest_revision(self) -> Revision | None:
+        return self.revisions[-1] if self.revisions else None
+
+    @property
+    def is_live(self) -> bool:
+        return self.status != "retired"
