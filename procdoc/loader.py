@@ -16,7 +16,7 @@ from typing import Any
 
 from procdoc import model, schema, yamlsource
 from procdoc.diagnostics import Diagnostic, Pos, Severity
-from procdoc.yamlsource import Path, SourceError, SourceMap
+from procdoc.yamlsource import SourceError, SourceMap
 
 _PROCESS_MARKER = re.compile(r"^\ufeff?procdoc\s*:", re.MULTILINE)
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -136,21 +136,26 @@ class _Builder:
         self.where = where
         self.diagnostics: list[Diagnostic] = []
 
-    def _at(self, mapping: dict[str, Any], path: Path) -> dict[str, Pos]:
-        values = self.where.values
-        at = {key: values[(*path, key)] for key in mapping if (*path, key) in values}
+    def _at(self, mapping: dict[str, Any]) -> dict[str, Pos]:
+        values = self.where.of_mapping(mapping)[0]
+        at = dict(values)
         for key, value in mapping.items():
-            if isinstance(value, list):
-                at.update((f"{key}.{i}", values[(*path, key, i)]) for i in range(len(value)))
+            if value.__class__ is list:
+                at.update(zip([f"{key}.{i}" for i in range(len(value))], self.where.of_list(value)))
         return at
 
-    def _make(self, cls: type, mapping: dict[str, Any], path: Path, **overrides: Any) -> Any:
+    def _make(self, cls: type, mapping: dict[str, Any], pos: Pos, **overrides: Any) -> Any:
         fields = {k: v for k, v in mapping.items() if not k.startswith("x-")}
         fields.update(overrides)
-        return cls(**fields, pos=self.where.value(path), at=self._at(mapping, path))
+        return cls(**fields, pos=pos, at=self._at(mapping))
+
+    def _items(self, cls: type, items: list[dict[str, Any]] | None) -> list[Any]:
+        if not items:
+            return []
+        return [self._make(cls, item, pos) for item, pos in zip(items, self.where.of_list(items))]
 
     def _list(self, cls: type, data: dict[str, Any], key: str, noun: str) -> list[Any]:
-        items = [self._make(cls, item, (key, i)) for i, item in enumerate(data.get(key) or [])]
+        items = self._items(cls, data.get(key))
         self._unique_ids(items, noun)
         return items
 
@@ -168,7 +173,7 @@ class _Builder:
                 )
 
     def process(self, data: dict[str, Any]) -> model.Process:
-        steps = [self._step(step, ("steps", i)) for i, step in enumerate(data["steps"])]
+        steps = [self._step(step, pos) for step, pos in zip(data["steps"], self.where.of_list(data["steps"]))]
         self._unique_ids(steps, "step")
         fields = {k: v for k, v in data.items() if not k.startswith("x-") and k != "procdoc"}
         fields.update(
@@ -180,31 +185,34 @@ class _Builder:
             if "emergencies" in data and data["emergencies"] is not None
             else None,
             steps=steps,
-            outputs=[self._make(model.Output, o, ("outputs", i)) for i, o in enumerate(data.get("outputs") or [])],
-            kpis=[self._make(model.Kpi, k, ("kpis", i)) for i, k in enumerate(data.get("kpis") or [])],
-            revisions=[self._make(model.Revision, r, ("revisions", i)) for i, r in enumerate(data.get("revisions") or [])],
-            glossary=[self._make(model.Term, t, ("glossary", i)) for i, t in enumerate(data.get("glossary") or [])],
-            trigger=self._make(model.Trigger, data["trigger"], ("trigger",)) if data.get("trigger") else None,
+            outputs=self._items(model.Output, data.get("outputs")),
+            kpis=self._items(model.Kpi, data.get("kpis")),
+            revisions=self._items(model.Revision, data.get("revisions")),
+            glossary=self._items(model.Term, data.get("glossary")),
+            trigger=self._make(model.Trigger, data["trigger"], self._pos(data, "trigger")) if data.get("trigger") else None,
             references=list(data.get("references") or []),
         )
-        return model.Process(path=self.path, **fields, pos=Pos(1, 1), at=self._at(data, ()))
+        return model.Process(path=self.path, **fields, pos=Pos(1, 1), at=self._at(data))
 
-    def _step(self, data: dict[str, Any], path: Path) -> model.Step:
+    def _pos(self, mapping: dict[str, Any], key: str) -> Pos:
+        return self.where.of_mapping(mapping)[0].get(key, Pos(1, 1))
+
+    def _step(self, data: dict[str, Any], pos: Pos) -> model.Step:
         raci = data.get("raci")
         control = data.get("control")
         nxt = data.get("next")
         return self._make(
-            model.Step, data, path,
+            model.Step, data, pos,
             next=[nxt] if isinstance(nxt, str) else list(nxt or []),
             key=bool(data.get("key")),
-            branches=[self._make(model.Branch, b, (*path, "branches", i)) for i, b in enumerate(data.get("branches") or [])],
-            raci=self._raci(raci, (*path, "raci")) if raci is not None else None,
-            control=self._make(model.Control, control, (*path, "control")) if control is not None else None,
+            branches=self._items(model.Branch, data.get("branches")),
+            raci=self._raci(raci, self._pos(data, "raci")) if raci is not None else None,
+            control=self._make(model.Control, control, self._pos(data, "control")) if control is not None else None,
         )
 
-    def _raci(self, data: dict[str, Any], path: Path) -> model.Raci:
+    def _raci(self, data: dict[str, Any], pos: Pos) -> model.Raci:
         parties = {k: [v] if isinstance(v, str) else list(v or []) for k, v in data.items()}
-        return self._make(model.Raci, data, path, **parties)
+        return self._make(model.Raci, data, pos, **parties)
 
 
 def load_all(files: Iterable[str]) -> list[Loaded]:

@@ -11,11 +11,11 @@ Scalars under text keys keep their source text: `next: 3.10` means step
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from yaml.constructor import SafeConstructor
+from yaml.cyaml import CParser
+from yaml.resolver import BaseResolver
 
 from procdoc.diagnostics import Pos
 
@@ -30,6 +30,8 @@ TYPED_KEYS = frozenset({"procdoc", "key"})
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _NULL_TAG = "tag:yaml.org,2002:null"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
 _SAFE_TAGS = frozenset(
     "tag:yaml.org,2002:" + t
     for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "binary")
@@ -47,22 +49,50 @@ class SourceError(Exception):
         self.hint = hint
 
 
-@dataclass(slots=True)
 class SourceMap:
-    """Where each value (and each mapping key) of a document starts."""
+    """Where each value (and each mapping key) of a document starts.
 
-    values: dict[Path, Pos] = field(default_factory=dict)
-    keys: dict[Path, Pos] = field(default_factory=dict)
+    Positions are kept per container (keyed by the container's id()) rather
+    than per path: one small dict per mapping is much cheaper to build, and
+    path look-ups happen only for the rare file with a schema error.
+    """
+
+    __slots__ = ("root", "containers", "root_pos")
+
+    def __init__(self, root: Any = None) -> None:
+        self.root = root
+        self.root_pos = Pos(1, 1)
+        #: id(dict) → (value positions by key, key positions by key); id(list) → item positions
+        self.containers: dict[int, Any] = {}
+
+    def of_mapping(self, mapping: dict[str, Any]) -> tuple[dict[str, Pos], dict[str, Pos]]:
+        return self.containers.get(id(mapping), ({}, {}))  # type: ignore[no-any-return]
+
+    def of_list(self, items: list[Any]) -> list[Pos]:
+        return self.containers.get(id(items), [])  # type: ignore[no-any-return]
+
+    def _walk(self, path: Path) -> tuple[Pos, Pos | None]:
+        """(value position, key position) of the deepest part of `path` that exists."""
+        node, value_pos, key_pos = self.root, self.root_pos, None
+        for part in path:
+            if isinstance(node, dict) and part in node:
+                values, keys = self.of_mapping(node)
+                value_pos, key_pos, node = values.get(part, value_pos), keys.get(part), node[part]
+            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+                items = self.of_list(node)
+                value_pos, key_pos, node = items[part] if part < len(items) else value_pos, None, node[part]
+            else:
+                break
+        return value_pos, key_pos
 
     def value(self, path: Path) -> Pos:
         """Position of the value at `path`, or of its nearest ancestor."""
-        while path not in self.values and path:
-            path = path[:-1]
-        return self.values.get(path, Pos(1, 1))
+        return self._walk(path)[0]
 
     def key(self, path: Path) -> Pos:
         """Position of the key naming `path`, falling back to its value."""
-        return self.keys.get(path) or self.value(path)
+        value_pos, key_pos = self._walk(path)
+        return key_pos or value_pos
 
 
 def decode(raw: bytes) -> str:
@@ -87,16 +117,39 @@ def decode(raw: bytes) -> str:
             f"the file is not UTF-8 (byte 0x{raw[err.start]:02x})",
             "save the file as UTF-8",
         ) from None
-    if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        raise SourceError("F002", Pos(line, 1), "the file contains a NUL character", "save it as a text file")
     return text
+
+
+_NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+class _Composer(CParser, BaseResolver):  # type: ignore[misc]
+    """libyaml's C composer with a trivial resolver.
+
+    procdoc reads scalars as text (see module docstring), so the only implicit
+    type worth resolving is null; PyYAML's regex resolver cost a third of the
+    compose time.
+    """
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            return _NULL_TAG if implicit[0] and value in _NULL_WORDS else _STR_TAG
+        return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
 
 
 def compose(text: str) -> yaml.Node | None:
     """Parse one YAML document into nodes; syntax errors become SourceError."""
+    composer = _Composer(text)
     try:
-        return yaml.compose(text, Loader=yaml.CSafeLoader)
+        return composer.get_single_node()
+    except yaml.reader.ReaderError as err:
+        line = text.count("\n", 0, err.position) + 1
+        column = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
+        character = f"#x{err.character:04x}" if isinstance(err.character, int) else repr(err.character)
+        raise SourceError(
+            "F002", Pos(line, column), f"the file contains the control character {character}",
+            "remove it: process files are plain text",
+        ) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         pos = Pos(mark.line + 1, mark.column + 1) if mark else Pos(1, 1)
@@ -106,6 +159,8 @@ def compose(text: str) -> yaml.Node | None:
         raise SourceError("F001", Pos(1, 1), f"YAML error: {err}") from None
     except RecursionError:
         raise SourceError("F011", Pos(1, 1), "YAML nesting is too deep", "flatten the document") from None
+    finally:
+        composer.dispose()
 
 
 def _syntax_hint(problem: str) -> str:
@@ -119,7 +174,12 @@ def _syntax_hint(problem: str) -> str:
 
 
 def pos_of(node: yaml.Node) -> Pos:
-    return Pos(node.start_mark.line + 1, node.start_mark.column + 1)
+    mark = node.start_mark
+    return Pos(mark.line + 1, mark.column + 1)
+
+
+_TRUE = frozenset({"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"})
+_FALSE = frozenset({"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"})
 
 
 class _Converter:
@@ -127,55 +187,64 @@ class _Converter:
 
     def __init__(self) -> None:
         self.map = SourceMap()
-        self.nodes = 0
-        self.constructor = SafeConstructor()
+        self.budget = MAX_NODES
 
-    def convert(self, node: yaml.Node, path: Path, key: str | None, depth: int) -> Any:
-        self.nodes += 1
-        if self.nodes > MAX_NODES:
+    def convert(self, node: yaml.Node, key: str | None, depth: int) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
             raise SourceError(
                 "F011", pos_of(node), f"the document expands to more than {MAX_NODES:,} values",
                 "remove anchors/aliases that repeat large parts; a process file should be small",
             )
         if depth > MAX_DEPTH:
             raise SourceError("F011", pos_of(node), f"nesting deeper than {MAX_DEPTH} levels", "flatten the document")
-        self.map.values[path] = pos_of(node)
-        if node.tag not in _SAFE_TAGS:
+        tag = node.tag
+        if tag not in _SAFE_TAGS:
             raise SourceError(
-                "F010", pos_of(node), f"YAML tag {node.tag!r} is not allowed",
+                "F010", pos_of(node), f"YAML tag {tag!r} is not allowed",
                 "remove the tag: process files hold plain text, numbers, lists and mappings",
             )
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path, depth)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.convert(item, (*path, i), key, depth + 1) for i, item in enumerate(node.value)]
-        return self._scalar(node, key)
+        if node.id == "scalar":
+            return self._scalar(node, key)
+        if node.id == "mapping":
+            return self._mapping(node, depth)
+        items = [self.convert(item, key, depth + 1) for item in node.value]
+        self.map.containers[id(items)] = [pos_of(item) for item in node.value]
+        return items
 
-    def _mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, Any]:
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        values: dict[str, Pos] = {}
+        keys: dict[str, Pos] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+            if key_node.id != "scalar" or (key_node.value == "<<" and not key_node.style):
                 raise SourceError(
                     "F010", pos_of(key_node), "only plain text keys are allowed here",
                     "write `key: value` with a plain key; merge keys (<<) are not supported",
                 )
             name = key_node.value
             if name in result:
-                first = self.map.keys[(*path, name)]
                 raise SourceError(
-                    "F007", pos_of(key_node), f"duplicate key {name!r} (first defined at line {first.line})",
+                    "F007", pos_of(key_node), f"duplicate key {name!r} (first defined at line {keys[name].line})",
                     "remove one of the two keys; YAML keeps only the last",
                 )
-            self.map.keys[(*path, name)] = pos_of(key_node)
-            result[name] = self.convert(value_node, (*path, name), name, depth + 1)
+            keys[name] = pos_of(key_node)
+            values[name] = pos_of(value_node)
+            result[name] = self.convert(value_node, name, depth + 1)
+        self.map.containers[id(result)] = (values, keys)
         return result
 
     def _scalar(self, node: yaml.ScalarNode, key: str | None) -> Any:
         if node.tag == _NULL_TAG:
             return None
-        if node.tag == _STR_TAG or key not in TYPED_KEYS:
-            return node.value
-        return self.constructor.construct_object(node, deep=True)
+        text = node.value
+        if key not in TYPED_KEYS or node.style:
+            return text
+        if text in _TRUE or text in _FALSE:
+            return text in _TRUE
+        if text.isdigit():
+            return int(text)
+        return text
 
 
 def load(text: str) -> tuple[Any, SourceMap]:
@@ -184,4 +253,7 @@ def load(text: str) -> tuple[Any, SourceMap]:
     if node is None:
         return None, SourceMap()
     converter = _Converter()
-    return converter.convert(node, (), None, 0), converter.map
+    data = converter.convert(node, None, 0)
+    converter.map.root = data
+    converter.map.root_pos = pos_of(node)
+    return data, converter.map

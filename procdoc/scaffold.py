@@ -1,0 +1,205 @@
+"""`procdoc new`: a commented process file that already passes the checker.
+
+Templates are real, commented YAML files (procdoc/templates/new). They are
+edited with ruamel.yaml's round-trip mode so the teaching comments survive;
+this is where ruamel.yaml earns its place (the loader's hot path uses
+libyaml, which drops comments).
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from procdoc.config import ConfigError, OrgUnit, find_config, load_settings
+
+TEMPLATES = ("basic", "approval", "complaint")
+LANGS = ("zh", "en")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+class ScaffoldError(Exception):
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+@dataclass(frozen=True)
+class Request:
+    name: str
+    process_id: str
+    lanes: tuple[str, ...]
+    owner: str | None
+    template: str
+    lang: str
+
+    @classmethod
+    def build(
+        cls, *, name: str | None, process_id: str | None, owner: str | None, lanes: str | None,
+        template: str, lang: str | None,
+    ) -> Request:
+        if template not in TEMPLATES:
+            raise ScaffoldError(f"unknown template {template!r}", f"use one of: {', '.join(TEMPLATES)}")
+        if lang is not None and lang not in LANGS:
+            raise ScaffoldError(f"unknown language {lang!r}", "use --lang zh or --lang en")
+        chosen_lang = lang or ("zh" if name and _CJK.search(name) else "en" if name else "zh")
+        title = (name or "").strip() or ("新流程" if chosen_lang == "zh" else "New process")
+        code = (process_id or suggest_id(title)).strip()
+        if not _CODE.match(code) or len(code) > 64:
+            raise ScaffoldError(f"invalid process id {code!r}", "use letters, digits, '.', '-' and '_', e.g. QM-07")
+        names = tuple(dict.fromkeys(p.strip() for p in re.split(r"[,，、]", lanes or "") if p.strip()))
+        if owner and names and owner not in names:
+            raise ScaffoldError(f"owner {owner!r} is not one of the lanes", f"use one of: {', '.join(names)}")
+        return cls(title, code, names, owner, template, chosen_lang)
+
+
+def suggest_id(name: str | None) -> str:
+    """Initials of a Latin name (`After-sales service` → `AS-01`), else `P-01`."""
+    words = re.findall(r"[A-Za-z]+", name or "")
+    initials = "".join(w[0] for w in words[:2]).upper()
+    return f"{initials or 'P'}-01"
+
+
+def default_lanes(name: str | None, lang: str | None) -> str:
+    chosen = lang or ("zh" if name and _CJK.search(name) else "en")
+    return "申请人,经办部门" if chosen == "zh" else "Requester,Handling department"
+
+
+def _yaml() -> YAML:
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def render(request: Request, org: dict[str, OrgUnit] | None = None, today: datetime.date | None = None) -> str:
+    """The new file's text."""
+    source = resources.files("procdoc.templates.new").joinpath(f"{request.template}.{request.lang}.yaml")
+    yaml = _yaml()
+    doc = yaml.load(source.read_text(encoding="utf-8"))
+    doc["id"] = request.process_id
+    doc["name"] = request.name
+    doc["revisions"][0]["date"] = (today or datetime.date.today()).isoformat()
+    if request.lanes:
+        _apply_lanes(doc, request, org or {})
+    out = io.StringIO()
+    yaml.dump(doc, out)
+    return out.getvalue()
+
+
+def _lane_id(name: str, org: dict[str, OrgUnit], taken: set[str]) -> str:
+    """The catalogue id when the name is known, else a readable id of the name."""
+    unit = next((u for u in org.values() if name in (u.name, u.en, *u.aliases)), None)
+    base = unit.id if unit else (re.sub(r"[^A-Za-z0-9]+", "_", name).strip("_").lower() if name.isascii() else name)
+    base = re.sub(r"\s+", "", base) or "lane"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}_{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def _apply_lanes(doc: Any, request: Request, org: dict[str, OrgUnit]) -> None:
+    """Map the template's roles onto the user's lanes, in the user's order."""
+    template_lanes = {lane["id"]: lane for lane in doc["lanes"]}
+    roles = list(template_lanes)
+    names = list(request.lanes)
+    taken: set[str] = set()
+    ids = {name: _lane_id(name, org, taken) for name in names}
+    assigned = _assign_roles(roles, names, request.owner)
+    lanes = CommentedSeq()
+    for name in names:
+        role = next((r for r in roles if assigned[r] == name), None)
+        entry = template_lanes[role] if role else CommentedMap([("duties", "TODO")])
+        entry["id"], entry["name"] = ids[name], name
+        lanes.append(_ordered(entry))
+    doc["lanes"] = lanes
+    for step in doc["steps"]:
+        step["lane"] = ids[assigned[step["lane"]]]
+    doc["owner"] = ids[assigned[doc["owner"]]]
+    extra = [name for name in names if name not in assigned.values()]
+    _insert_extra_steps(doc, [ids[name] for name in extra], request.lang)
+
+
+def _ordered(entry: CommentedMap) -> CommentedMap:
+    """Put `id` and `name` first, keeping the other keys and their comments."""
+    for key in ("name", "id"):
+        entry.move_to_end(key, last=False)
+    return entry
+
+
+def _assign_roles(roles: list[str], names: list[str], owner: str | None) -> dict[str, str]:
+    """Template role → user lane name: first role first, last role last, owner handles."""
+    count = len(names)
+    assigned = {role: names[min(i, count - 1)] for i, role in enumerate(roles)}
+    if count > len(roles):
+        assigned[roles[-1]] = names[-1]
+    if owner and "handler" in assigned:
+        assigned["handler"] = owner
+    return assigned
+
+
+def _insert_extra_steps(doc: Any, lane_ids: list[str], lang: str) -> None:
+    """One TODO step per lane the template has no role for, after the first key step."""
+    steps = doc["steps"]
+    anchor_index = next(i for i, s in enumerate(steps) if s.get("key"))
+    anchor = steps[anchor_index]
+    after = anchor["next"]
+    for n, lane_id in reversed(list(enumerate(lane_ids, start=1))):
+        step = CommentedMap()
+        step["id"] = f"{anchor['id']}.{n}"
+        step["name"] = f"TODO {lane_id} 的工作" if lang == "zh" else f"TODO work of {lane_id}"
+        step["lane"] = lane_id
+        if "phase" in anchor:
+            step["phase"] = anchor["phase"]
+        step["next"] = after
+        after = step["id"]
+        steps.insert(anchor_index + 1, step)
+    anchor["next"] = after
+
+
+def write(request: Request, target: Path, *, force: bool = False) -> None:
+    """Write the new file; never replace an existing one unless `force`."""
+    if target.exists() and not force:
+        raise ScaffoldError(f"{target} already exists", "choose another name with -o, or --force to replace it")
+    if target.is_dir():
+        raise ScaffoldError(f"{target} is a directory", "give a file name with -o")
+    org = _catalogue(target)
+    text = render(request, org)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        if force:
+            os.replace(temporary, target)
+        else:
+            os.link(temporary, target)  # fails if the file appeared meanwhile
+    except FileExistsError:
+        raise ScaffoldError(f"{target} already exists", "choose another name with -o, or --force to replace it") from None
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def _catalogue(target: Path) -> dict[str, OrgUnit]:
+    """The org catalogue of the repository the new file lands in, if any."""
+    found = find_config(str(target.parent if target.parent.exists() else Path.cwd()))
+    if found is None:
+        return {}
+    try:
+        return load_settings(found).org
+    except ConfigError:
+        return {}
