@@ -1,0 +1,180 @@
+"""`make bench`: procdoc's speed as ratios to references measured in the same run.
+
+On a shared, noisy machine absolute seconds mean little; each figure is
+printed next to its reference (the libyaml parse floor, the summed Graphviz
+time, a bare `import typer`) and as a ratio, with the issue's target.
+Every figure is the median of several runs of the real command line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.corpus import process_id, write_corpus
+
+PROCDOC = [sys.executable, "-m", "procdoc"]
+FLOOR_SCRIPT = """
+import sys, yaml
+for path in sys.argv[1:]:
+    with open(path, "rb") as handle:
+        yaml.load(handle.read().decode("utf-8"), Loader=yaml.CSafeLoader)
+"""
+
+
+@dataclass
+class Measure:
+    seconds: float
+    rss_mb: float
+
+
+@dataclass
+class Row:
+    figure: str
+    value: Measure
+    reference: str
+    reference_seconds: float
+    target: float | None
+
+    @property
+    def ratio(self) -> float:
+        return self.value.seconds / self.reference_seconds if self.reference_seconds else float("nan")
+
+
+def timed(command: list[str], cwd: Path | None = None) -> Measure:
+    """Wall time and peak RSS (of the process and the children it waited for)."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    errors = child.stderr.read().decode() if child.stderr else ""
+    if child.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed ({child.returncode}):\n{errors}")
+    return Measure(elapsed, usage.ru_maxrss / 1024)
+
+
+def median(command: list[str], runs: int, before: object = None, cwd: Path | None = None) -> Measure:
+    results = []
+    for _ in range(runs):
+        if callable(before):
+            before()
+        results.append(timed(command, cwd))
+    return Measure(statistics.median(r.seconds for r in results), max(r.rss_mb for r in results))
+
+
+def edit_one(path: Path) -> None:
+    """Change one file's text (a description) so its content hash changes."""
+    text = path.read_text(encoding="utf-8")
+    marker = "# bench edit "
+    count = text.count(marker)
+    path.write_text(text + f"{marker}{count}\n", encoding="utf-8")
+
+
+def check_rows(corpus: Path, files: list[Path], runs: int) -> tuple[list[Row], Measure]:
+    floor = median([sys.executable, "-c", FLOOR_SCRIPT, *map(str, files)], runs)
+    base = [*PROCDOC, "check", str(corpus), "--format", "concise", "--exit-zero"]
+    cache = corpus / ".procdoc_cache"
+    cold = median([*base, "--no-cache"], runs)
+    timed(base)  # prime the cache
+    warm = median(base, runs)
+    changed = median(base, runs, before=lambda: edit_one(files[len(files) // 2]))
+    shutil.rmtree(cache, ignore_errors=True)
+    floor_name = f"libyaml floor ({floor.seconds:.2f} s)"
+    return [
+        Row("check, cold", cold, floor_name, floor.seconds, 0.8),
+        Row("check, warm", warm, floor_name, floor.seconds, 0.1),
+        Row("check, one file changed", changed, floor_name, floor.seconds, 0.15),
+    ], floor
+
+
+def render_rows(count: int, runs: int, workdir: Path) -> list[Row]:
+    corpus = workdir / f"render-{count}"
+    files = write_corpus(corpus, count)
+    out = workdir / f"site-{count}"
+    stats = workdir / "render-stats.json"
+    command = [*PROCDOC, "render", str(corpus), "-o", str(out), "--format", "html,svg", "--stats", str(stats)]
+    cold = median([*command, "--no-cache"], max(1, runs // 2))
+    graphviz_cold = json.loads(stats.read_text())["graphviz_seconds"]
+    changed = median(command, max(1, runs // 2), before=lambda: edit_one(files[count // 2]))
+    one_file = json.loads(stats.read_text())["graphviz_seconds"]
+    cores = os.cpu_count() or 1
+    return [
+        Row(f"render {count}, cold", cold, f"Graphviz {graphviz_cold:.2f} s ÷ {cores} cores", graphviz_cold / cores, 1.2),
+        Row(f"render {count}, one file changed", changed, f"2 s + that file's Graphviz {one_file:.2f} s",
+            2 + one_file, 1.0),
+    ]
+
+
+def startup_rows(runs: int) -> list[Row]:
+    typer = median([sys.executable, "-c", "import typer"], runs * 2)
+    version = median([*PROCDOC, "--version"], runs * 2)
+    return [Row("procdoc --version", version, f"import typer ({typer.seconds * 1000:.0f} ms)", typer.seconds, 1.3)]
+
+
+def scaling_rows(sizes: list[int], workdir: Path, runs: int) -> list[str]:
+    lines = []
+    per_file = {}
+    for size in sizes:
+        corpus = workdir / f"scale-{size}"
+        write_corpus(corpus, size)
+        measure = median([*PROCDOC, "check", str(corpus), "--no-cache", "--format", "concise", "--exit-zero"], runs)
+        per_file[size] = measure.seconds / size
+        lines.append(f"  {size:>6} processes: {measure.seconds:7.2f} s  {per_file[size] * 1000:6.2f} ms/process  "
+                     f"peak RSS {measure.rss_mb:6.0f} MB")
+    smallest = min(per_file)
+    lines += [f"  cost per process at {size} ÷ at {smallest}: {per_file[size] / per_file[smallest]:.2f}"
+              for size in sizes if size != smallest]
+    return lines
+
+
+def table(rows: list[Row]) -> str:
+    header = f"{'figure':<32} {'median':>9} {'peak RSS':>9}  {'reference':<34} {'ratio':>6} {'target':>7}  ok"
+    lines = [header, "-" * len(header)]
+    for row in rows:
+        ok = "" if row.target is None else ("yes" if row.ratio <= row.target else "NO")
+        target = "" if row.target is None else f"≤{row.target:g}"
+        lines.append(
+            f"{row.figure:<32} {row.value.seconds:8.3f}s {row.value.rss_mb:7.0f}MB  {row.reference:<34} "
+            f"{row.ratio:6.2f} {target:>7}  {ok}"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("-n", type=int, default=1000, help="processes in the check corpus (default 1000)")
+    parser.add_argument("--render", type=int, default=200, help="processes rendered (default 200)")
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure; the median is shown")
+    parser.add_argument("--scaling", default="100,1000,5000", help="corpus sizes for the scaling check ('' skips)")
+    args = parser.parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="procdoc-bench-"))
+    try:
+        corpus = workdir / "check"
+        files = write_corpus(corpus, args.n)
+        print(f"procdoc benchmark: {args.n} processes (e.g. {process_id(0)}), {os.cpu_count()} cores, "
+              f"median of {args.runs} runs; Python {sys.version.split()[0]}\n", flush=True)
+        rows, _ = check_rows(corpus, files, args.runs)
+        rows += render_rows(args.render, args.runs, workdir)
+        rows += startup_rows(args.runs)
+        print(table(rows))
+        print(f"\npeak RSS of check on {args.n} processes: {rows[0].value.rss_mb:.0f} MB (target ≤ 300 MB)")
+        sizes = [int(s) for s in args.scaling.split(",") if s.strip()]
+        if sizes:
+            print("\nscaling of check, cold:")
+            print("\n".join(scaling_rows(sizes, workdir, max(1, args.runs // 2))))
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
