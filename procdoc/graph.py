@@ -108,21 +108,63 @@ def cyclic_components(edges: Edges) -> list[list[str]]:
     return [c for c in strongly_connected(edges) if len(c) > 1 or c[0] in edges[c[0]]]
 
 
-def longest_path(process: Process, weight: Callable[[Step], float]) -> tuple[float, list[str]]:
-    """Heaviest path from the start steps, each loop's steps counted once.
+def back_edges(edges: Edges, roots: Iterable[str]) -> set[tuple[str, str]]:
+    """Edges that close a loop: to a step still on the depth-first path from `roots`."""
+    found: set[tuple[str, str]] = set()
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = finished
+    for root in roots:
+        if root in state or root not in edges:
+            continue
+        state[root] = 1
+        work = [(root, iter(edges[root]))]
+        while work:
+            node, targets = work[-1]
+            target = next(targets, None)
+            if target is None:
+                state[node] = 2
+                work.pop()
+            elif state.get(target) == 1:
+                found.add((node, target))
+            elif target not in state:
+                state[target] = 1
+                work.append((target, iter(edges[target])))
+    return found
 
-    Loops are collapsed to one node weighing the sum of their steps, which
-    turns the flow into a DAG; then a longest-path pass in topological order.
+
+def longest_path(process: Process, weight: Callable[[Step], float]) -> tuple[float, list[str]]:
+    """Heaviest path from the start steps, each loop taken at most once.
+
+    Loop-back edges (found by a depth-first walk from the starts) are dropped,
+    which leaves a DAG; the heaviest path through it is listed in flow order.
     """
     edges = successors(process)
-    components = strongly_connected(edges)  # reverse topological order
-    owner = {node: i for i, component in enumerate(components) for node in component}
+    roots = [s.id for s in starts(process)]
+    loops = back_edges(edges, roots)
+    forward = {node: [t for t in targets if (node, t) not in loops] for node, targets in edges.items()}
     steps = process.step_by_id
-    best: dict[int, tuple[float, list[str]]] = {}
-    for i, component in enumerate(components):
-        own = sum(weight(steps[n]) for n in component)
-        tails = {owner[t] for n in component for t in edges[n]} - {i}
-        tail = max((best[t] for t in tails), key=lambda item: item[0], default=(0.0, []))
-        best[i] = (own + tail[0], sorted(component) + tail[1])
-    entries = [owner[s.id] for s in starts(process) if s.id in owner]
-    return max((best[e] for e in entries), key=lambda item: item[0], default=(0.0, []))
+    best: dict[str, tuple[float, list[str]]] = {}
+    for node in _post_order(forward, roots):
+        tail = max((best[t] for t in forward[node]), key=lambda item: item[0], default=(0.0, []))
+        best[node] = (weight(steps[node]) + tail[0], [node, *tail[1]])
+    return max((best[r] for r in roots if r in best), key=lambda item: item[0], default=(0.0, []))
+
+
+def _post_order(edges: Edges, roots: Iterable[str]) -> list[str]:
+    """Nodes reachable from `roots`, each after all of its successors (edges form a DAG)."""
+    order: list[str] = []
+    seen: set[str] = set()
+    for root in roots:
+        if root in seen or root not in edges:
+            continue
+        seen.add(root)
+        work = [(root, iter(edges[root]))]
+        while work:
+            node, targets = work[-1]
+            target = next(targets, None)
+            if target is None:
+                order.append(node)
+                work.pop()
+            elif target not in seen:
+                seen.add(target)
+                work.append((target, iter(edges[target])))
+    return order

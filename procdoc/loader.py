@@ -7,6 +7,7 @@ duplicate ids are found). Nothing here raises for bad input.
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -87,11 +88,17 @@ def read_file(path: str) -> tuple[str | None, Diagnostic | None]:
             return None, _error(path, Pos(0, 0), "F002", "is a directory, not a process file", "rename it")
         with open(path, "rb") as handle:
             raw = handle.read(yamlsource.MAX_BYTES + 1)
+    except OSError as err:
+        return None, _error(path, Pos(0, 0), "F002", f"cannot read the file: {err.strerror}", "check the path and permissions")
+    return decode_bytes(path, raw)
+
+
+def decode_bytes(path: str, raw: bytes) -> tuple[str | None, Diagnostic | None]:
+    """UTF-8 text of a file's bytes, or the diagnostic saying why it is not."""
+    try:
         return yamlsource.decode(raw), None
     except SourceError as err:
         return None, _error(path, err.pos, err.code, err.message, err.hint)
-    except OSError as err:
-        return None, _error(path, Pos(0, 0), "F002", f"cannot read the file: {err.strerror}", "check the path and permissions")
 
 
 def load_file(path: str) -> Loaded:
@@ -172,7 +179,23 @@ class _Builder:
                     )
                 )
 
+    def _real_dates(self, data: dict[str, Any]) -> None:
+        """The schema checks the YYYY-MM-DD form; this refuses dates such as 2026-02-30."""
+        dated = [(data, "effective")] + [(rev, "date") for rev in data.get("revisions") or []]
+        for mapping, key in dated:
+            value = mapping.get(key)
+            if value is None:
+                continue
+            try:
+                datetime.date.fromisoformat(value)
+            except ValueError:
+                pos = self.where.of_mapping(mapping)[0].get(key, Pos(1, 1))
+                self.diagnostics.append(
+                    _error(self.path, pos, "F009", f"'{key}' {value!r} is not a real date", "write an existing date as YYYY-MM-DD")
+                )
+
     def process(self, data: dict[str, Any]) -> model.Process:
+        self._real_dates(data)
         steps = [self._step(step, pos) for step, pos in zip(data["steps"], self.where.of_list(data["steps"]))]
         self._unique_ids(steps, "step")
         fields = {k: v for k, v in data.items() if not k.startswith("x-") and k != "procdoc"}

@@ -45,6 +45,7 @@ CASES = {
     "duplicate-lane-id": (replace("  - id: service\n", "  - id: customer\n"), [("F008", 20, 9)]),
     "invalid-enum": (replace("status: approved", "status: aproved"), [("F009", 5, 9)]),
     "invalid-date": (replace("date: 2026-01-10", "date: 10.1.2026"), [("F009", 74, 11)]),
+    "impossible-date": (replace("date: 2026-01-10", "date: 2026-02-30"), [("F009", 74, 11)]),
     "id-with-space": (replace('  - id: "5"\n', '  - id: "5 a"\n'), [("F009", 65, 9)]),
     "python-tag": (replace("name: 投诉受理", "name: !!python/object:os.system x"), [("F010", 3, 7)]),
     "merge-key": ("procdoc: 1\nbase: &b {a: 1}\nother:\n  <<: *b\n", [("F010", 4, 3)]),

@@ -1,15 +1,19 @@
-"""Run the enabled rules over loaded processes and decide what to report.
+"""Run the enabled rules over a process and decide what to report.
 
 The pipeline, in flake8's order: run each rule (a crash becomes M002 for
 that rule and file, and the rest go on) → attach code, severity, file →
 drop what selection and per-file ignores exclude → apply inline
 suppressions → report the ones that silenced nothing (M001).
+
+Rules are run in two groups: file-local rules need only their own file (so
+their results can be cached and computed in parallel workers); cross-file
+rules see the whole repository and always run.
 """
 
 from __future__ import annotations
 
 import traceback
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from procdoc.checks import suppress
@@ -23,22 +27,30 @@ from procdoc.model import Process
 UNUSED_SUPPRESSION = "M001"
 INTERNAL_ERROR = "M002"
 
+Raw = tuple[Diagnostic, "Pos | None"]
 
-def check_process(process: Process, repo: Repository, selection: Selection, today: date) -> list[Diagnostic]:
-    """All reportable diagnostics of one process, suppressions applied."""
+
+def enabled_rules(selection: Selection, path: str, *, cross_file: bool) -> list[Rule]:
+    """The rules with a check function that run on `path`, local or cross-file."""
     rules = all_rules()
-    active = selection.active_for(process.path)
-    raw: list[tuple[Diagnostic, Pos | None]] = []
-    for code in sorted(active):
-        rule = rules[code]
-        if rule.check is None:
-            continue
-        context = Context(repo, selection.options.get(code, rule.options), today)
+    return [
+        rules[code] for code in sorted(selection.active_for(path))
+        if rules[code].check is not None and rules[code].cross_file == cross_file
+    ]
+
+
+def run_rules(
+    process: Process, rules: Sequence[Rule], repo: Repository, selection: Selection, today: date
+) -> list[Raw]:
+    """Every finding of `rules` on `process`, as diagnostics with their anchors."""
+    raw: list[Raw] = []
+    for rule in rules:
+        context = Context(repo, selection.options.get(rule.code, rule.options), today)
         raw.extend(_run(rule, process, context, selection))
-    return _suppress(process, raw, active, selection)
+    return raw
 
 
-def _run(rule: Rule, process: Process, context: Context, selection: Selection) -> list[tuple[Diagnostic, Pos | None]]:
+def _run(rule: Rule, process: Process, context: Context, selection: Selection) -> list[Raw]:
     severity = selection.severity.get(rule.code, rule.severity)
     assert rule.check is not None
     try:
@@ -54,31 +66,39 @@ def _run(rule: Rule, process: Process, context: Context, selection: Selection) -
     ]
 
 
-def _suppress(
-    process: Process, raw: list[tuple[Diagnostic, Pos | None]], active: frozenset[str], selection: Selection
+def apply_suppressions(
+    path: str, raw: Sequence[Raw], comments: Sequence[suppress.Suppression], selection: Selection
 ) -> list[Diagnostic]:
-    comments = suppress.parse(process.source_lines)
+    """Drop suppressed findings; report suppressions that silenced nothing."""
+    comments = [suppress.Suppression(c.pos, c.codes, c.whole_file) for c in comments]  # fresh `used` sets
     kept = [
         diagnostic
         for diagnostic, anchor in raw
         if not comments
         or not suppress.silenced(comments, diagnostic.code, {diagnostic.line, anchor.line if anchor else -1})
     ]
-    if UNUSED_SUPPRESSION in active:
+    if UNUSED_SUPPRESSION in selection.active_for(path):
         severity = selection.severity.get(UNUSED_SUPPRESSION, Severity.WARNING)
         for item in comments:
             for code in item.codes:
                 if code not in item.used and code != UNUSED_SUPPRESSION:
-                    message = f"suppression of {code} silences nothing here"
                     kept.append(
-                        Diagnostic(process.path, item.pos.line, item.pos.column, UNUSED_SUPPRESSION, severity, message,
-                                   f"remove {code} from the comment")
+                        Diagnostic(path, item.pos.line, item.pos.column, UNUSED_SUPPRESSION, severity,
+                                   f"suppression of {code} silences nothing here", f"remove {code} from the comment")
                     )
     return kept
 
 
+def check_process(process: Process, repo: Repository, selection: Selection, today: date) -> list[Diagnostic]:
+    """All reportable diagnostics of one fully loaded process, suppressions applied."""
+    rules = enabled_rules(selection, process.path, cross_file=False)
+    rules += enabled_rules(selection, process.path, cross_file=True)
+    raw = run_rules(process, rules, repo, selection, today)
+    return apply_suppressions(process.path, raw, suppress.parse(process.source_lines), selection)
+
+
 def check_loaded(loaded: list[Loaded], repo: Repository, selection: Selection, today: date) -> list[Diagnostic]:
-    """Loader diagnostics plus rule diagnostics for every file, sorted."""
+    """Loader diagnostics plus rule diagnostics for every loaded file, sorted."""
     diagnostics: list[Diagnostic] = []
     for item in loaded:
         diagnostics.extend(item.diagnostics)

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import json
+import os
 from dataclasses import dataclass, field
 from datetime import date
 
-from procdoc import __version__
-from procdoc.checks.context import Repository
-from procdoc.checks.engine import check_loaded
+from procdoc import __version__, loader
+from procdoc.checks.cache import CheckCache, cache_folder, run_key
+from procdoc.checks.pipeline import FileReport, Job, analyse_all, digest, finish, read_all, worker_count
 from procdoc.checks.registry import all_rules
 from procdoc.checks.selection import resolve
+from procdoc.config import Settings, load_settings
 from procdoc.diagnostics import Diagnostic, Severity
 from procdoc.report import RunInfo, reporters
-from procdoc.workspace import open_workspace
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -28,6 +30,7 @@ class CheckRequest:
     statistics: bool = False
     strict: bool = False
     use_cache: bool = True
+    jobs: int = 0
 
 
 @dataclass
@@ -54,22 +57,88 @@ def run_check(request: CheckRequest) -> CheckResult:
     available = reporters()
     if request.format not in available:
         return CheckResult(usage_error=f"unknown format {request.format!r}", usage_hint=f"use one of: {', '.join(available)}")
-    workspace = open_workspace(request.paths, request.config)
-    if workspace.missing:
-        return CheckResult(usage_error=f"no such file or folder: {', '.join(workspace.missing)}", usage_hint="check the path")
-    settings = workspace.settings
+    settings = load_settings(request.config, request.paths[0] if request.paths else ".")
+    roots = request.paths or [loader.display_path(p) for p in settings.paths]
+    found = loader.discover(roots, settings.exclude)
+    if found.missing:
+        return CheckResult(usage_error=f"no such file or folder: {', '.join(found.missing)}", usage_hint="check the path")
     rules = all_rules()
     selection = resolve(settings.check, rules, request.select, request.ignore, request.extend_select)
     today = date.fromisoformat(settings.check.today) if settings.check.today else date.today()
-    repo = Repository(workspace.processes, settings.org)
-    diagnostics = check_loaded(workspace.loaded, repo, selection, today)
+    job = Job(selection, settings.org, today)
+    named = {loader.display_path(p) for p in roots if os.path.isfile(p)}
+    requested = set(found.files)
+    context = _context_files(request, settings, requested)
+    reports = _reports(sorted(requested | context), named, job, request, settings)
+    diagnostics = finish([r for r in reports if r.is_process], job, requested)
+    checked = [r for r in reports if r.is_process and r.path in requested]
     run = RunInfo(
-        files=[item.path for item in workspace.loaded],
+        files=[r.path for r in checked],
         rules=rules,
-        sources={item.path: item.text.splitlines() for item in workspace.loaded},
+        sources=_sources(diagnostics),
         root=".",
         version=__version__,
         statistics=request.statistics,
     )
     report = available[request.format]().render(diagnostics, run)
-    return CheckResult(report, exit_code(diagnostics, request.strict or settings.check.strict), diagnostics, workspace.skipped)
+    skipped = found.skipped + [
+        (r.path, "no top-level `procdoc:` key") for r in reports if not r.is_process and r.path in requested
+    ]
+    return CheckResult(report, exit_code(diagnostics, request.strict or settings.check.strict), diagnostics, skipped)
+
+
+def _context_files(request: CheckRequest, settings: Settings, requested: set[str]) -> set[str]:
+    """The repository's other process files, when only some were named.
+
+    Cross-file rules need the processes a checked file refers to: checking
+    one file of a configured repository still sees the rest of it (cached).
+    """
+    if not request.paths or settings.source is None:
+        return set()
+    everything = loader.discover([loader.display_path(p) for p in settings.paths], settings.exclude)
+    return set(everything.files) - requested
+
+
+def _reports(files: list[str], named: set[str], job: Job, request: CheckRequest, settings: Settings) -> list[FileReport]:
+    """A report per file: from the cache when nothing it depends on changed, else analysed."""
+    cache = CheckCache(cache_folder(settings.root), run_key(settings.raw_text, _selection_key(job))) if request.use_cache else None
+    if cache is not None:
+        cache.load()
+    reports: list[FileReport] = []
+    todo: list[tuple[str, bytes | None, bool]] = []
+    for path, data in read_all(files):
+        cached = cache.get(path, digest(data)) if cache is not None and data is not None else None
+        if cached is not None:
+            reports.append(cached)
+        else:
+            todo.append((path, data, path in named))
+    fresh = analyse_all(todo, job, worker_count(request.jobs))
+    if cache is not None:
+        for report in fresh:
+            cache.put(report)
+        cache.save({path for path in files})
+    return sorted(reports + fresh, key=lambda r: r.path)
+
+
+def _selection_key(job: Job) -> str:
+    selection = job.selection
+    return json.dumps(
+        {
+            "enabled": sorted(selection.enabled),
+            "severity": sorted((k, int(v)) for k, v in selection.severity.items()),
+            "per_file": sorted((k, sorted(v)) for k, v in selection.per_file_ignores.items()),
+            "options": {k: selection.options[k] for k in sorted(selection.options)},
+            "org": sorted(job.org),
+            "today": job.today.isoformat(),
+        },
+        sort_keys=True, ensure_ascii=False, default=str,
+    )
+
+
+def _sources(diagnostics: list[Diagnostic]) -> dict[str, list[str]]:
+    """Source lines of the files that have something to show (for carets)."""
+    sources = {}
+    for path in {d.path for d in diagnostics}:
+        text, _ = loader.read_file(path)
+        sources[path] = text.splitlines() if text is not None else []
+    return sources

@@ -11,7 +11,7 @@ from procdoc.diagnostics import Severity
 
 register(
     Rule(
-        "M001", "unused-suppression",
+        "M001", "unused-suppression", "meta",
         "A `# procdoc: ignore[CODE]` comment that silences nothing.",
         "Stale suppressions hide the next real problem on that line and mislead readers.",
         "# Remove the comment, or the code that no longer applies:\nname: 记录投诉信息   # procdoc: ignore[C001]",
@@ -20,7 +20,7 @@ register(
 )
 register(
     Rule(
-        "M002", "internal-error",
+        "M002", "internal-error", "meta",
         "A rule failed on this file; the other rules and files were still checked.",
         "You should never see this: it is a bug in procdoc. The message names the rule and where it failed.",
         "Report the message and the file to the procdoc maintainers; `--ignore CODE` skips the rule meanwhile.",

@@ -1,0 +1,160 @@
+"""`procdoc check` over a repository: per-file work in parallel, then cross-file rules.
+
+Each file is read, hashed, loaded and checked by the file-local rules on its
+own (in worker processes when there are many). What survives of it is a
+`FileReport`: its diagnostics before suppression, its suppression comments,
+and a *skeleton* — the few parts of the process other files' rules look at
+(id, status, trigger, outputs, lanes, sub-process steps). Cross-file rules
+then run on the skeletons of the whole repository. Reports are cacheable by
+content hash; skeletons are small, so memory stays flat as repositories grow.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from procdoc import loader
+from procdoc.checks import suppress
+from procdoc.checks.context import Repository
+from procdoc.checks.engine import Raw, apply_suppressions, enabled_rules, run_rules
+from procdoc.checks.selection import Selection
+from procdoc.config import OrgUnit
+from procdoc.diagnostics import Diagnostic
+from procdoc.model import Process
+
+#: below this many files to analyse, starting worker processes costs more than it saves
+PARALLEL_THRESHOLD = 64
+
+
+@dataclass
+class FileReport:
+    """What checking one file on its own produced."""
+
+    path: str
+    digest: str
+    load: list[Diagnostic] = field(default_factory=list)
+    raw: list[Raw] = field(default_factory=list)
+    comments: list[suppress.Suppression] = field(default_factory=list)
+    skeleton: Process | None = None
+    is_process: bool = True
+
+
+@dataclass(frozen=True)
+class Job:
+    """The settings every worker needs, sent once per worker."""
+
+    selection: Selection
+    org: dict[str, OrgUnit]
+    today: date
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def skeleton(process: Process) -> Process:
+    """The parts of a process that rules about *other* processes may read."""
+    calls = [s for s in process.steps if s.type == "subprocess"]
+    return replace(
+        process, steps=calls, documents=[], records=[], phases=[], kpis=[], glossary=[], references=[],
+        revisions=process.revisions[-1:], emergencies=None if process.emergencies is None else [],
+        source_lines=(),
+    )
+
+
+def analyse(path: str, raw_bytes: bytes | None, job: Job, named: bool = False) -> FileReport:
+    """Load one file and run the file-local rules on it."""
+    if raw_bytes is None:
+        text, problem = loader.read_file(path)
+        raw_bytes = b"" if text is None else text.encode("utf-8")
+    else:
+        text, problem = loader.decode_bytes(path, raw_bytes)
+    report = FileReport(path, digest(raw_bytes))
+    if problem is not None or text is None:
+        report.load = [problem] if problem else []
+        return report
+    if not named and not loader.is_process_text(text):
+        report.is_process = False
+        return report
+    loaded = loader.load_text(text, path)
+    report.load = loaded.diagnostics
+    if loaded.process is None:
+        return report
+    process = loaded.process
+    rules = enabled_rules(job.selection, path, cross_file=False)
+    report.raw = run_rules(process, rules, Repository([], job.org), job.selection, job.today)
+    report.comments = suppress.parse(process.source_lines)
+    report.skeleton = skeleton(process)
+    return report
+
+
+_JOB: Job | None = None
+
+
+def _init_worker(job: Job) -> None:
+    global _JOB
+    _JOB = job
+    gc.disable()
+
+
+def _analyse_in_worker(items: list[tuple[str, bytes, bool]]) -> list[FileReport]:
+    assert _JOB is not None
+    return [analyse(path, data, _JOB, named) for path, data, named in items]
+
+
+def analyse_all(items: Sequence[tuple[str, bytes, bool]], job: Job, jobs: int) -> list[FileReport]:
+    """Analyse (path, bytes, explicitly named) items, in parallel when it pays."""
+    if jobs <= 1 or len(items) < PARALLEL_THRESHOLD:
+        return [analyse(path, data, job, named) for path, data, named in items]
+    chunks = list(_chunks(items, jobs * 4))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(job,)) as pool:
+        return [report for chunk in pool.map(_analyse_in_worker, chunks) for report in chunk]
+
+
+def _chunks(items: Sequence[tuple[str, bytes, bool]], count: int) -> Iterator[list[tuple[str, bytes, bool]]]:
+    size = max(1, -(-len(items) // count))
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
+
+
+def finish(reports: Sequence[FileReport], job: Job, report_on: set[str] | None = None) -> list[Diagnostic]:
+    """Cross-file rules on the skeletons, then suppression; sorted diagnostics.
+
+    Every report is context for cross-file rules; only the files in
+    `report_on` (all, when None) get diagnostics.
+    """
+    processes = [r.skeleton for r in reports if r.skeleton is not None]
+    repo = Repository(processes, job.org)
+    diagnostics: list[Diagnostic] = []
+    for report in reports:
+        if report_on is not None and report.path not in report_on:
+            continue
+        diagnostics.extend(report.load)
+        if report.skeleton is None:
+            continue
+        cross = enabled_rules(job.selection, report.path, cross_file=True)
+        raw = report.raw + run_rules(report.skeleton, cross, repo, job.selection, job.today)
+        diagnostics.extend(apply_suppressions(report.path, raw, report.comments, job.selection))
+    return sorted(diagnostics, key=lambda d: d.sort_key)
+
+
+def read_all(paths: Sequence[str]) -> list[tuple[str, bytes | None]]:
+    """Each file's bytes (None when it cannot be read: `analyse` explains why)."""
+    found = []
+    for path in paths:
+        try:
+            with open(path, "rb") as handle:
+                found.append((path, handle.read(loader.yamlsource.MAX_BYTES + 1)))
+        except OSError:
+            found.append((path, None))
+    return found
+
+
+def worker_count(requested: int | None) -> int:
+    return requested or min(os.cpu_count() or 1, 8)

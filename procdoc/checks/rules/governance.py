@@ -1,0 +1,311 @@
+"""Governance: versions, approval, periodic review, and retired processes.
+
+A process standard is version-controlled (V1.0 → V1.1 → V2.0): every revision
+records date, changes, author and approver, and a standard is issued only
+after review and sign-off. Processes are reviewed on a cycle (`review_every`)
+and a retired process must no longer be used (DOMAIN.md §6).
+
+The review clock of a process in force (status approved) starts at its latest
+revision date or its `effective` date, whichever is later.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from procdoc.checks.context import Context
+from procdoc.checks.registry import Finding, rule
+from procdoc.diagnostics import Pos, Severity
+from procdoc.model import Process
+from procdoc.timeparse import PERIOD_FORMS, parse_period
+
+
+def _date(text: str | None) -> date | None:
+    """A YYYY-MM-DD date, or None for one that does not exist (2026-02-30)."""
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _last_reviewed(process: Process) -> tuple[date, str] | None:
+    """The later of the latest revision date and `effective`, and which one it was."""
+    dated = [(d, f"revision {r.version}") for r in process.revisions if (d := _date(r.date))]
+    effective = _date(process.effective)
+    if effective:
+        dated.append((effective, "effective date"))
+    return max(dated, default=None)
+
+
+@rule(
+    "G001", "no-revision-history", family="governance",
+    summary="The process has no revision history (`revisions`).",
+    why="""
+The revision history shows what changed, when, by whom and who approved it.
+Without it an auditor cannot tell which version is in force or whether it
+was ever signed off.
+""",
+    example="""
+# Wrong: no `revisions:`
+# Right
+revisions:
+  - version: "1.0"
+    date: 2026-01-15
+    author: 张三
+    approved_by: 李四
+    changes: 首次发布
+""",
+    severity=Severity.WARNING,
+)
+def no_revision_history(process: Process, ctx: Context) -> Iterator[Finding]:
+    if not process.revisions:
+        yield Finding(
+            process.where("revisions") if "revisions" in process.at else process.where("id"),
+            f"process {process.id} '{process.name}' has no revision history",
+            "add `revisions:` with at least the first release: version, date, author, approved_by, changes",
+        )
+
+
+@rule(
+    "G002", "no-version", family="governance",
+    summary="The process does not state its current version (`version`).",
+    why="""
+Readers, printouts and audits refer to a process standard by its version; a
+process without one cannot be told apart from its earlier and later states.
+""",
+    example="""
+# Wrong: no `version:`
+# Right
+version: "1.1"     # equal to the latest entry of revisions
+""",
+    severity=Severity.WARNING,
+)
+def no_version(process: Process, ctx: Context) -> Iterator[Finding]:
+    if process.version is None:
+        latest = process.latest_revision
+        hint = f"add `version: \"{latest.version}\"`, the latest revision" if latest else "add `version: \"1.0\"`"
+        yield Finding(process.where("id"), f"process {process.id} '{process.name}' states no version", hint)
+
+
+@rule(
+    "G003", "version-mismatch", family="governance",
+    summary="`version` differs from the version of the latest revision.",
+    why="""
+The version on the cover and the last line of the revision history must agree;
+otherwise either a change was made without recording it, or the cover was
+not updated after a recorded change.
+""",
+    example="""
+# Wrong: version 1.2 was never recorded
+version: "1.2"
+revisions:
+  - version: "1.1"
+    date: 2025-09-15
+# Right
+version: "1.2"
+revisions:
+  - version: "1.1"
+    date: 2025-09-15
+  - version: "1.2"       # the latest revision, equal to `version`
+    date: 2026-04-20
+""",
+    severity=Severity.WARNING,
+)
+def version_mismatch(process: Process, ctx: Context) -> Iterator[Finding]:
+    latest = process.latest_revision
+    if latest is not None and process.version is not None and process.version != latest.version:
+        yield Finding(
+            process.where("version"),
+            f"version {process.version} differs from the latest revision, {latest.version} "
+            f"(line {latest.where('version').line})",
+            "add a revision for this version, or correct `version` (revisions are listed oldest first)",
+        )
+
+
+@rule(
+    "G004", "approved-without-approver", family="governance",
+    summary="An approved process names nobody who approved it.",
+    why="""
+A process standard is issued only after review and sign-off (评审、签字后发布).
+`status: approved` without the name of the approver cannot be verified.
+""",
+    example="""
+# Wrong
+status: approved
+# Right
+status: approved
+approved_by: 王志强（总经理）    # or approved_by on the latest revision
+""",
+    severity=Severity.WARNING,
+)
+def approved_without_approver(process: Process, ctx: Context) -> Iterator[Finding]:
+    latest = process.latest_revision
+    if process.status == "approved" and not process.approved_by and not (latest and latest.approved_by):
+        yield Finding(
+            process.where("status"), "the process is marked approved, but nobody is named as its approver",
+            "add `approved_by:` to the process or to its latest revision",
+        )
+
+
+@rule(
+    "G005", "review-overdue", family="governance",
+    summary="The periodic review (`review_every`) of an approved process is overdue.",
+    why="""
+Processes are reviewed on a cycle (quarterly for core processes) so that they
+keep matching how the organisation really works. The clock starts at the
+latest revision or the effective date, whichever is later; recording the
+review as a revision restarts it.
+""",
+    example="""
+# Wrong: checked on 2026-11-25, the last revision is from 2025-09-15
+review_every: 12个月
+# Right: record the review as a revision
+revisions:
+  - version: "1.2"
+    date: 2026-04-20
+    approved_by: 王志强（总经理）
+    changes: 年度评审，无变更
+""",
+    severity=Severity.WARNING,
+)
+def review_overdue(process: Process, ctx: Context) -> Iterator[Finding]:
+    period = parse_period(process.review_every) if process.status == "approved" and process.review_every else None
+    last = _last_reviewed(process) if period else None
+    if period is None or last is None:
+        return
+    due = period.after(last[0])
+    if ctx.today > due:
+        yield Finding(
+            process.where("review_every"),
+            f"the review is overdue: the cycle is {period.text}, counted from the {last[1]} ({last[0]}), "
+            f"so it was due on {due}, {(ctx.today - due).days} days ago",
+            "review the process and record the review as a new revision (version, date, approved_by)",
+        )
+
+
+@rule(
+    "G006", "unreadable-review-period", family="governance",
+    summary="`review_every` cannot be read as a review cycle.",
+    why="""
+A review cycle that cannot be read cannot be tracked: nobody is reminded when
+the review falls due.
+""",
+    example="""
+# Wrong
+review_every: 定期
+# Right
+review_every: 12个月
+""",
+    severity=Severity.WARNING,
+)
+def unreadable_review_period(process: Process, ctx: Context) -> Iterator[Finding]:
+    if process.review_every is not None and parse_period(process.review_every) is None:
+        yield Finding(
+            process.where("review_every"), f"the review cycle '{process.review_every}' cannot be read",
+            f"write it like: {PERIOD_FORMS}",
+        )
+
+
+@rule(
+    "G007", "revisions-out-of-order", family="governance",
+    summary="The revision history is not in date order (oldest first).",
+    why="""
+The latest revision is the last entry; when the dates go backwards it is no
+longer clear which revision is current, and `version` is checked against the
+wrong one.
+""",
+    example="""
+# Wrong
+revisions:
+  - version: "1.1"
+    date: 2025-09-15
+  - version: "1.0"
+    date: 2025-03-10
+# Right: oldest first
+revisions:
+  - version: "1.0"
+    date: 2025-03-10
+  - version: "1.1"
+    date: 2025-09-15
+""",
+    severity=Severity.WARNING,
+)
+def revisions_out_of_order(process: Process, ctx: Context) -> Iterator[Finding]:
+    previous: tuple[date, str] | None = None
+    for revision in process.revisions:
+        when = _date(revision.date)
+        if when is None:
+            continue
+        if previous is not None and when < previous[0]:
+            yield Finding(
+                revision.where("date"),
+                f"revision {revision.version} is dated {when}, before the revision {previous[1]} listed above it",
+                "list revisions oldest first, or correct the date",
+            )
+        previous = (when, revision.version)
+
+
+@rule(
+    "G008", "future-revision-date", family="governance",
+    summary="A revision is dated in the future.",
+    why="""
+A revision records a change that was made and approved; a date after today is
+a typo, or a change recorded before it was approved.
+""",
+    example="""
+# Wrong: written on 2026-11-25
+date: 2027-11-20
+# Right
+date: 2026-11-20
+""",
+    severity=Severity.WARNING,
+)
+def future_revision_date(process: Process, ctx: Context) -> Iterator[Finding]:
+    for revision in process.revisions:
+        when = _date(revision.date)
+        if when is not None and when > ctx.today:
+            yield Finding(
+                revision.where("date"), f"revision {revision.version} is dated {when}, after today ({ctx.today})",
+                "correct the date; record a revision once the change is approved",
+            )
+
+
+def _references(process: Process) -> Iterator[tuple[str, Pos, Pos | None, str]]:
+    """(process id, where, anchor, how) for each reference to another process."""
+    for step in process.steps:
+        if step.process is not None:
+            yield step.process, step.where("process"), step.pos, f"step {step.id} runs"
+    if process.trigger is not None and process.trigger.from_process is not None:
+        yield process.trigger.from_process, process.trigger.where("from_process"), None, "the trigger comes from"
+    for output in process.outputs:
+        if output.to_process is not None:
+            yield output.to_process, output.where("to_process"), None, f"output '{output.name}' goes to"
+
+
+@rule(
+    "G009", "retired-process-referenced", family="governance",
+    summary="A live process runs, receives from or hands over to a retired process.",
+    why="""
+A retired process is no longer used; work sent to it, or expected from it,
+goes nowhere. The live process must point at the process that replaced it.
+""",
+    example="""
+# Wrong: PP-01 has status: retired
+process: PP-01
+# Right: its successor
+process: PP-02
+""",
+    severity=Severity.WARNING,
+    cross_file=True,
+)
+def retired_process_referenced(process: Process, ctx: Context) -> Iterator[Finding]:
+    if not process.is_live:
+        return
+    for ref, pos, anchor, how in _references(process):
+        other = ctx.repo.by_id.get(ref)
+        if other is not None and not other.is_live and other is not process:
+            yield Finding(
+                pos, f"{how} process {other.id} '{other.name}', which is retired",
+                "refer to the process that replaced it, or remove the reference", anchor,
+            )

@@ -1,0 +1,333 @@
+"""Interfaces between processes: sub-process calls and hand-overs match on both sides.
+
+Self-inspection question 7 (DOMAIN.md §4): a process's inputs and outputs
+agree with the outputs and inputs of its upstream and downstream processes.
+A hand-over is written on both sides: the upstream lists an output with
+`to_process: <downstream id>`, the downstream names it in
+`trigger.from_process`. Running the other process as a sub-process is a
+hand-over too, so a `type: subprocess` step calling it satisfies either side.
+
+These rules look across files: they see every process of the run.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from procdoc import graph
+from procdoc.checks.context import Context, Repository
+from procdoc.checks.registry import Finding, rule
+from procdoc.diagnostics import Severity
+from procdoc.model import Process, Step
+
+
+@dataclass(frozen=True)
+class _Index:
+    """Repository-wide facts, built once per run: who calls whom, which ids repeat."""
+
+    calls: dict[str, list[str]]
+    cyclic: dict[str, frozenset[str]]
+    paths: dict[str, list[str]]
+
+    @classmethod
+    def build(cls, repo: Repository) -> _Index:
+        calls: dict[str, list[str]] = {}
+        paths: dict[str, list[str]] = {}
+        for process in repo.processes:
+            paths.setdefault(process.id, []).append(process.path)
+            targets = calls.setdefault(process.id, [])
+            targets += [s.process for s in process.steps if s.process in repo.by_id and s.type == "subprocess"]
+        cyclic = {member: frozenset(c) for c in graph.cyclic_components(calls) for member in c}
+        return cls(calls, cyclic, paths)
+
+    def cycle(self, caller: str, callee: str) -> list[str]:
+        """The shortest call chain callee → … → caller, within their loop (BFS)."""
+        members = self.cyclic[caller]
+        came_from: dict[str, str | None] = {callee: None}
+        queue = deque([callee])
+        while queue and caller not in came_from:
+            node = queue.popleft()
+            for target in self.calls[node]:
+                if target in members and target not in came_from:
+                    came_from[target] = node
+                    queue.append(target)
+        chain: list[str] = []
+        link: str | None = caller
+        while link is not None:
+            chain.append(link)
+            link = came_from[link]
+        return chain[::-1]
+
+
+def _index(repo: Repository) -> _Index:
+    """The call graph and id index of `repo`, built once per run."""
+    return repo.derived(_Index.build)
+
+
+def _subprocess_steps(process: Process) -> Iterator[tuple[Step, str]]:
+    for step in process.steps:
+        if step.type == "subprocess" and step.process is not None:
+            yield step, step.process
+
+
+def _runs(caller: Process, callee_id: str) -> bool:
+    return any(target == callee_id for _, target in _subprocess_steps(caller))
+
+
+def _unknown(ref: str, repo: Repository) -> str:
+    count = len(repo.processes)
+    return f"'{ref}', which is not the id of any process checked in this run ({count} process{'es' * (count != 1)})"
+
+
+def _unknown_hint(ref: str, repo: Repository) -> str:
+    close = difflib.get_close_matches(ref, list(repo.by_id), n=1)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return "check the id; if the process exists, include its file in the checked paths"
+
+
+@rule(
+    "I001", "subprocess-without-process", family="interfaces",
+    summary="A sub-process step does not say which process it runs (`process:`).",
+    why="""
+A sub-process box (子流程) stands for another process. Without its id the chart
+cannot link to it, readers cannot find it, and the interface cannot be checked.
+""",
+    example="""
+# Wrong
+- id: "3.7a"
+  name: 安排返工生产
+  type: subprocess
+# Right
+- id: "3.7a"
+  name: 安排返工生产
+  type: subprocess
+  process: PP-01        # the id of the production planning process
+""",
+    cross_file=True,
+)
+def subprocess_without_process(process: Process, ctx: Context) -> Iterator[Finding]:
+    for step in process.steps:
+        if step.type == "subprocess" and step.process is None:
+            yield Finding(
+                step.where("type"),
+                f"step {step.id} '{step.name}' is a sub-process but does not say which process it runs",
+                "add `process:` with the id of the process it runs", step.pos,
+            )
+
+
+@rule(
+    "I002", "unknown-subprocess", family="interfaces",
+    summary="A sub-process step runs a process that does not exist in the repository.",
+    why="""
+The step promises that another process takes over; if no process has that id
+(a typo, a renumbered or deleted process) the promise is empty and the flow
+breaks at that point.
+""",
+    example="""
+# Wrong: there is no process PP-1
+process: PP-1
+# Right
+process: PP-01
+""",
+    cross_file=True,
+)
+def unknown_subprocess(process: Process, ctx: Context) -> Iterator[Finding]:
+    for step, target in _subprocess_steps(process):
+        if target not in ctx.repo.by_id:
+            yield Finding(
+                step.where("process"), f"step {step.id} runs process {_unknown(target, ctx.repo)}",
+                _unknown_hint(target, ctx.repo), step.pos,
+            )
+
+
+@rule(
+    "I003", "process-call-cycle", family="interfaces",
+    summary="Processes call each other in a circle (A runs B, B runs A).",
+    why="""
+A sub-process call that leads back to the caller never finishes: each process
+waits for the other. Usually one side should hand over its output instead of
+calling, or the shared part belongs in a third process both call.
+""",
+    example="""
+# Wrong: QM-07 runs PP-01 and PP-01 runs QM-07
+# Right: PP-01 hands its result back as an output
+outputs:
+  - name: 返工完成通知
+    to_process: QM-07
+""",
+    cross_file=True,
+)
+def process_call_cycle(process: Process, ctx: Context) -> Iterator[Finding]:
+    index = _index(ctx.repo)
+    if process.id not in index.cyclic:
+        return
+    for step, target in _subprocess_steps(process):
+        if target in index.cyclic[process.id]:
+            chain = " → ".join([process.id, *index.cycle(process.id, target)])
+            yield Finding(
+                step.where("process"), f"step {step.id} closes a circle of process calls: {chain}",
+                "break the circle: let one process hand over an output (`to_process`) instead of running the other",
+                step.pos,
+            )
+
+
+@rule(
+    "I004", "unknown-upstream-process", family="interfaces",
+    summary="`trigger.from_process` names a process that does not exist in the repository.",
+    why="""
+The upstream process is where this process's input comes from. A wrong id
+hides where the work really comes from and breaks the link in the published
+process map.
+""",
+    example="""
+# Wrong: there is no process SD-5
+trigger:
+  from_process: SD-5
+# Right
+trigger:
+  from_process: SD-05
+""",
+    cross_file=True,
+)
+def unknown_upstream_process(process: Process, ctx: Context) -> Iterator[Finding]:
+    trigger = process.trigger
+    if trigger is not None and trigger.from_process is not None and trigger.from_process not in ctx.repo.by_id:
+        yield Finding(
+            trigger.where("from_process"), f"the trigger comes from process {_unknown(trigger.from_process, ctx.repo)}",
+            _unknown_hint(trigger.from_process, ctx.repo),
+        )
+
+
+@rule(
+    "I005", "upstream-output-missing", family="interfaces",
+    summary="The upstream process named in `trigger.from_process` does not hand anything over to this process.",
+    why="""
+An interface is written on both sides (上下游衔接): the upstream lists an output
+with `to_process` naming this process (or runs it as a sub-process). When only
+one side knows about the hand-over, a change on the other side breaks it
+unnoticed.
+""",
+    example="""
+# This process, QA-01:
+trigger:
+  from_process: QM-07
+# Wrong: QM-07 hands nothing to QA-01
+outputs:
+  - name: 投诉处理报告
+# Right: in QM-07
+outputs:
+  - name: 投诉处理报告
+    to_process: QA-01
+""",
+    severity=Severity.WARNING,
+    cross_file=True,
+)
+def upstream_output_missing(process: Process, ctx: Context) -> Iterator[Finding]:
+    trigger = process.trigger
+    upstream = ctx.repo.by_id.get(trigger.from_process or "") if trigger is not None else None
+    if trigger is None or upstream is None:
+        return
+    if any(o.to_process == process.id for o in upstream.outputs) or _runs(upstream, process.id):
+        return
+    yield Finding(
+        trigger.where("from_process"),
+        f"the upstream process {upstream.id} '{upstream.name}' lists no output handed to {process.id}",
+        f"in {upstream.path}, add `to_process: {process.id}` to the output that starts this process",
+    )
+
+
+@rule(
+    "I006", "unknown-downstream-process", family="interfaces",
+    summary="An output's `to_process` names a process that does not exist in the repository.",
+    why="""
+The output is handed to a process nobody can find: the deliverable has no
+receiver, and the published process map shows a broken link.
+""",
+    example="""
+# Wrong: there is no process QA-1
+outputs:
+  - name: 投诉处理报告
+    to_process: QA-1
+# Right
+outputs:
+  - name: 投诉处理报告
+    to_process: QA-01
+""",
+    cross_file=True,
+)
+def unknown_downstream_process(process: Process, ctx: Context) -> Iterator[Finding]:
+    for output in process.outputs:
+        if output.to_process is not None and output.to_process not in ctx.repo.by_id:
+            yield Finding(
+                output.where("to_process"),
+                f"output '{output.name}' goes to process {_unknown(output.to_process, ctx.repo)}",
+                _unknown_hint(output.to_process, ctx.repo),
+            )
+
+
+@rule(
+    "I007", "downstream-input-missing", family="interfaces",
+    summary="The process an output goes to does not name this process as where its input comes from.",
+    why="""
+An interface is written on both sides (上下游衔接): the downstream process names
+this one in `trigger.from_process`, unless this process runs it as a
+sub-process. Otherwise the receiver does not know the hand-over exists.
+""",
+    example="""
+# This process, QM-07:
+outputs:
+  - name: 投诉处理报告
+    to_process: QA-01
+# Wrong: QA-01 does not say where its input comes from
+trigger:
+  description: 收到投诉处理报告
+# Right: in QA-01
+trigger:
+  description: 收到投诉处理报告
+  from_process: QM-07
+""",
+    severity=Severity.WARNING,
+    cross_file=True,
+)
+def downstream_input_missing(process: Process, ctx: Context) -> Iterator[Finding]:
+    for output in process.outputs:
+        downstream = ctx.repo.by_id.get(output.to_process or "")
+        if downstream is None or _runs(process, downstream.id):
+            continue
+        upstream = downstream.trigger.from_process if downstream.trigger else None
+        if upstream != process.id:
+            said = f"names {upstream} as its upstream process" if upstream else "names no upstream process"
+            yield Finding(
+                output.where("to_process"),
+                f"output '{output.name}' goes to {downstream.id} '{downstream.name}', whose trigger {said}",
+                f"in {downstream.path}, set `trigger.from_process: {process.id}`, or send the output elsewhere",
+            )
+
+
+@rule(
+    "I008", "duplicate-process-id", family="interfaces",
+    summary="Two process files use the same process id.",
+    why="""
+The process id is the key every reference uses: sub-process steps, hand-overs,
+the process map. With two processes under one id, references silently go to
+one of them.
+""",
+    example="""
+# Wrong: qm-07.yaml and qm-07-new.yaml both say
+id: QM-07
+# Right: renumber one, or retire and remove the old file
+id: QM-08
+""",
+    cross_file=True,
+)
+def duplicate_process_id(process: Process, ctx: Context) -> Iterator[Finding]:
+    others = [path for path in _index(ctx.repo).paths[process.id] if path != process.path]
+    if others:
+        yield Finding(
+            process.where("id"), f"process id {process.id} is also used by {', '.join(others)}",
+            "give each process its own id (and update the references to the one you renumber)",
+        )

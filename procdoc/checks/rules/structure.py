@@ -1,0 +1,565 @@
+"""Structure: the flow is sound.
+
+A process chart is a promise that every run starts at its trigger, can always
+finish at an end, and never meets a step nobody defined. These rules check
+that promise (the "option to complete" of workflow-net soundness) and that
+every decision says which way to go.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Collection, Iterator
+
+from procdoc import graph
+from procdoc.checks.context import Context
+from procdoc.checks.registry import Finding, rule
+from procdoc.diagnostics import Pos, Severity
+from procdoc.model import Process, Raci, Step
+
+_ROLES = {"r": "responsible (R)", "a": "accountable (A)", "c": "consulted (C)", "i": "informed (I)"}
+
+#: a short code such as 2, 3.10, S-01, A2.1b: text of this form in `on_fail` means a step
+_ID_LIKE = re.compile(r"[A-Za-z]{0,4}[-_.]?\d+(?:[-_.]\d+)*[A-Za-z]?")
+
+
+def step_label(step: Step) -> str:
+    """A step as the chart shows it, number and name, so messages read like the chart."""
+    return f"step {step.id} '{step.name}'"
+
+
+def raci_parties(raci: Raci) -> Iterator[tuple[str, str, Pos]]:
+    """(role in words, party, where it is written) for every party of a RACI, in R-A-C-I order."""
+    for role, words in _ROLES.items():
+        for i, party in enumerate(getattr(raci, role)):
+            yield words, party, raci.at.get(f"{role}.{i}", raci.where(role))
+
+
+def suggest(wanted: str, known: Collection[str], noun: str) -> str:
+    """A hint naming the closest declared id, or the declared ids themselves."""
+    close = difflib.get_close_matches(wanted, list(known), n=1)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    if not known:
+        return f"no {noun} is declared: declare it, or remove the reference"
+    shown = ", ".join(list(known)[:8]) + (", …" if len(known) > 8 else "")
+    return f"use the id of a declared {noun}: {shown}"
+
+
+@rule(
+    "S001", "no-start", family="structure",
+    summary="The process has no start step.",
+    why="""
+The start step is the real trigger of the process (启动点). Without it nobody
+can tell what sets the process going, and no step can be shown to be reachable.
+""",
+    example="""
+# Wrong: the first step is an ordinary task
+- id: "1.1"
+  name: 客户提出质量投诉
+# Right
+- id: "1.1"
+  name: 客户提出质量投诉
+  type: start
+""",
+)
+def no_start(process: Process, ctx: Context) -> Iterator[Finding]:
+    if not graph.starts(process):
+        yield Finding(
+            process.where("steps"), "the process has no start step, so it is not clear what triggers it",
+            "mark the step that triggers the process with `type: start`",
+        )
+
+
+@rule(
+    "S002", "multiple-starts", family="structure",
+    summary="The process has more than one start step.",
+    why="""
+A process has one trigger. Two start steps are usually two processes drawn in
+one chart, or an intermediate step wrongly marked as a start.
+""",
+    example="""
+# Wrong: 2.1 is reached from 1.4, it is not a trigger
+- id: "2.1"
+  name: 组织现场确认
+  type: start
+# Right
+- id: "2.1"
+  name: 组织现场确认
+""",
+)
+def multiple_starts(process: Process, ctx: Context) -> Iterator[Finding]:
+    starts = graph.starts(process)
+    for extra in starts[1:]:
+        yield Finding(
+            extra.where("type"), f"{step_label(extra)} is a second start step (the first is step {starts[0].id})",
+            "keep one start step; make the others tasks, or split the chart into two processes", extra.pos,
+        )
+
+
+@rule(
+    "S003", "no-end", family="structure",
+    summary="The process has no end step.",
+    why="""
+The end step is the deliverable or end point of the process. Without one the
+process never closes the loop (未形成闭环) and its output is undefined.
+""",
+    example="""
+# Wrong: the last step just stops
+- id: "4.2"
+  name: 转质量保证流程
+# Right
+- id: "4.2"
+  name: 转质量保证流程
+  type: end
+""",
+)
+def no_end(process: Process, ctx: Context) -> Iterator[Finding]:
+    if not graph.ends(process):
+        yield Finding(
+            process.where("steps"), "the process has no end step, so it never closes",
+            "mark the step that delivers the result with `type: end`",
+        )
+
+
+@rule(
+    "S004", "undefined-step", family="structure",
+    summary="A `next`, branch, emergency handler or `on_fail` names a step that does not exist.",
+    why="""
+A reference to a missing step is a broken line in the chart: the flow leads
+nowhere. It is usually a typo in a step number or a step deleted without
+updating the steps that led to it. `on_fail` counts when it looks like a step
+number; a sentence such as 退回重新记录 is a corrective action, not a reference.
+""",
+    example="""
+# Wrong: there is no step 3.01
+next: "3.01"
+# Right
+next: "3.1"
+""",
+)
+def undefined_step(process: Process, ctx: Context) -> Iterator[Finding]:
+    known = process.step_by_id
+    shapes = {_shape(step_id) for step_id in known}
+    for step in process.steps:
+        for _, target, pos in step.exits():
+            if target not in known:
+                message = f"{step_label(step)} leads to step '{target}', which does not exist"
+                yield Finding(pos, message, suggest(target, known, "step"), step.pos)
+        on_fail = step.control.on_fail if step.control else None
+        if step.control and on_fail and _names_missing_step(on_fail.strip(), known, shapes):
+            message = f"the corrective action of {step_label(step)} goes to step '{on_fail}', which does not exist"
+            yield Finding(step.control.where("on_fail"), message, suggest(on_fail, known, "step"), step.pos)
+    for emergency in process.emergencies or []:
+        handler = emergency.handler
+        if handler is not None and handler not in known:
+            emergency_label = f"emergency {emergency.id} '{emergency.when}'"
+            message = f"{emergency_label} is handled from step '{handler}', which does not exist"
+            yield Finding(emergency.where("handler"), message, suggest(handler, known, "step"), emergency.pos)
+
+
+def _names_missing_step(text: str, known: Collection[str], shapes: set[str]) -> bool:
+    """True when `on_fail` is written like a step number (not a sentence) and no step has it.
+
+    Step-number-like means a short code (2.9, R2, S-01) or the same form as
+    this process's own ids (`shapes`).
+    """
+    if not text or text in known:
+        return False
+    return _ID_LIKE.fullmatch(text) is not None or _shape(text) in shapes
+
+
+def _shape(text: str) -> str:
+    """The form of an id, '3.10' → '9.9', 'S-01' → 'a-9', to recognise this process's numbering."""
+    return re.sub(r"[A-Za-z]+", "a", re.sub(r"\d+", "9", text))
+
+
+@rule(
+    "S005", "undefined-lane", family="structure",
+    summary="A step's lane, the process or a KPI owner, or a RACI party is not a declared lane.",
+    why="""
+Lanes are the departments and roles of the chart. A step in an undeclared lane
+cannot be drawn, and an owner (of the process or of a KPI) or a RACI party
+that is not a lane names nobody the process knows.
+""",
+    example="""
+lanes:
+  - id: marketing
+    name: 营销部
+# Wrong
+lane: sales
+# Right
+lane: marketing
+""",
+)
+def undefined_lane(process: Process, ctx: Context) -> Iterator[Finding]:
+    lanes = process.lane_by_id
+    if process.owner is not None and process.owner not in lanes:
+        message = f"the process owner '{process.owner}' is not a lane of this process"
+        yield Finding(process.where("owner"), message, suggest(process.owner, lanes, "lane"))
+    for kpi in process.kpis:
+        if kpi.owner is not None and kpi.owner not in lanes:
+            message = f"the owner '{kpi.owner}' of KPI '{kpi.name}' is not a lane of this process"
+            yield Finding(kpi.where("owner"), message, suggest(kpi.owner, lanes, "lane"), kpi.pos)
+    for step in process.steps:
+        if step.lane is not None and step.lane not in lanes:
+            message = f"{step_label(step)} is in lane '{step.lane}', which is not declared under `lanes`"
+            yield Finding(step.where("lane"), message, suggest(step.lane, lanes, "lane"), step.pos)
+        for role, party, pos in raci_parties(step.raci) if step.raci else ():
+            if party not in lanes:
+                message = f"the RACI of {step_label(step)} names '{party}' as {role}, but it is not a lane"
+                yield Finding(pos, message, suggest(party, lanes, "lane"), step.pos)
+
+
+@rule(
+    "S006", "undefined-phase", family="structure",
+    summary="A step names a phase that is not declared under `phases`.",
+    why="""
+Phases (阶段) are the bands across the chart. A step in an undeclared phase
+cannot be placed, and is usually a typo.
+""",
+    example="""
+phases:
+  - id: handle
+    name: 投诉处理
+# Wrong
+phase: handling
+# Right
+phase: handle
+""",
+)
+def undefined_phase(process: Process, ctx: Context) -> Iterator[Finding]:
+    phases = process.phase_by_id
+    for step in process.steps:
+        if step.phase is not None and step.phase not in phases:
+            message = f"{step_label(step)} is in phase '{step.phase}', which is not declared under `phases`"
+            yield Finding(step.where("phase"), message, suggest(step.phase, phases, "phase"), step.pos)
+
+
+@rule(
+    "S007", "unreachable-step", family="structure",
+    summary="A step cannot be reached from the start step (or an emergency handler).",
+    why="""
+A step no line leads to never happens: it is either left over from an earlier
+version or a line to it is missing. Emergency handlers count as entry points.
+The finding is reported once, at the step where the missing line should
+arrive; the steps after it are named in the message.
+""",
+    example="""
+# Wrong: nothing leads to 3.9
+- id: "3.8"
+  name: 办理退货
+  next: "3.10"
+# Right
+- id: "3.8"
+  name: 办理退货
+  next: "3.9"
+""",
+)
+def unreachable_step(process: Process, ctx: Context) -> Iterator[Finding]:
+    if not graph.starts(process):
+        return  # S001 says what is wrong; every step would be unreachable
+    edges = graph.successors(process)
+    reached = graph.reachable(edges, graph.entry_points(process))
+    lost = {node: [t for t in targets if t not in reached] for node, targets in edges.items() if node not in reached}
+    order = {step.id: i for i, step in enumerate(process.steps)}
+    for component in _entered_nowhere(lost):
+        first = process.step_by_id[min(component, key=order.__getitem__)]
+        after = sorted(graph.reachable(lost, component) - {first.id}, key=order.__getitem__)
+        shown = ", ".join(after[:8]) + (", …" if len(after) > 8 else "")
+        also = f" (nor can the {len(after)} steps after it: {shown})" if after else ""
+        yield Finding(
+            first.where("id"), f"{step_label(first)} cannot be reached from the start: no path leads to it{also}",
+            "lead to it from an earlier step (`next` or a branch), make it an emergency handler, or remove it",
+            first.pos,
+        )
+
+
+def _entered_nowhere(edges: graph.Edges) -> Iterator[list[str]]:
+    """The groups of steps (a step, or a loop) that no other step of `edges` leads into.
+
+    One finding per group says where a missing line should go; the steps
+    after it are unreachable only because of it.
+    """
+    components = graph.strongly_connected(edges)
+    owner = {node: i for i, component in enumerate(components) for node in component}
+    entered = {owner[t] for node, targets in edges.items() for t in targets if owner[t] != owner[node]}
+    return (component for i, component in enumerate(components) if i not in entered)
+
+
+@rule(
+    "S008", "dead-end", family="structure",
+    summary="A step that is not an end step has no way out.",
+    why="""
+A step with input but no output (只有输入没有输出) leaves the work stuck: after
+it, nobody knows what happens. Either a line is missing or the step is an end.
+""",
+    example="""
+# Wrong: what happens after the opinion?
+- id: "3.5"
+  name: 提出处理意见
+# Right
+- id: "3.5"
+  name: 提出处理意见
+  next: "3.6"
+""",
+)
+def dead_end(process: Process, ctx: Context) -> Iterator[Finding]:
+    for step in process.steps:
+        if step.type != "end" and not step.next and not step.branches:
+            yield Finding(
+                step.where("id"), f"{step_label(step)} has no way out: it leads to no step and is not an end step",
+                "add `next:` with the following step, or make it `type: end`", step.pos,
+            )
+
+
+@rule(
+    "S009", "loop-without-exit", family="structure",
+    summary="Steps that loop among themselves with no way to reach an end (死循环).",
+    why="""
+A run that enters such a loop can never finish: the process cannot complete.
+Every loop needs a decision with an exit that leads on towards an end. The
+finding is reported once per loop, at its first step in the file.
+""",
+    example="""
+# Wrong: 2.2 always goes back to 2.1
+- id: "2.2"
+  name: 复核
+  next: "2.1"
+# Right
+- id: "2.2"
+  name: 复核通过？
+  type: decision
+  branches:
+    - when: 否
+      next: "2.1"
+    - when: 是
+      next: "3.1"
+""",
+)
+def loop_without_exit(process: Process, ctx: Context) -> Iterator[Finding]:
+    if not graph.ends(process):
+        return  # S003: without an end every step is trapped
+    edges = graph.successors(process)
+    trapped = set(edges) - graph.reaching_an_end(process)
+    order = {step.id: i for i, step in enumerate(process.steps)}
+    for component in graph.cyclic_components({node: edges[node] for node in trapped}):
+        loop = set(component)
+        if any(target not in loop for node in component for target in edges[node]):
+            continue  # it leads into another trapped loop, which is the one to fix
+        members = sorted(loop, key=order.__getitem__)
+        first = process.step_by_id[members[0]]
+        shown = ", ".join(members[:8]) + (", …" if len(members) > 8 else "")
+        yield Finding(
+            first.where("id"), f"{step_label(first)} is caught in a loop that never reaches an end (steps {shown})",
+            "give one step of the loop a way out towards an end, e.g. a decision branch", first.pos,
+        )
+
+
+@rule(
+    "S010", "decision-one-exit", family="structure",
+    summary="A decision has fewer than two exits.",
+    why="""
+A decision (判断) asks a question; with one exit there is nothing to decide.
+Either an exit is missing (the "no" case) or the step is a task.
+""",
+    example="""
+# Wrong
+- id: "3.3"
+  name: 能否现场解决？
+  type: decision
+  branches:
+    - when: 是
+      next: "3.4"
+# Right: add the other outcome
+  branches:
+    - when: 是
+      next: "3.4"
+    - when: 否
+      next: "3.5"
+""",
+)
+def decision_one_exit(process: Process, ctx: Context) -> Iterator[Finding]:
+    for step in process.steps:
+        if step.type == "decision" and len(step.exits()) == 1:
+            yield Finding(
+                step.where("type"), f"{step_label(step)} is a decision with only one exit",
+                "add a branch for each other outcome, or make the step a task", step.pos,
+            )
+
+
+@rule(
+    "S011", "unlabelled-decision-exit", family="structure",
+    summary="An exit of a decision has no label.",
+    why="""
+Each line out of a decision says which outcome it stands for (是/否, Y/N or
+the outcome). Without a label the reader cannot tell which way to go.
+""",
+    example="""
+# Wrong
+- id: "2.2"
+  name: 是否我方责任？
+  type: decision
+  next: ["2.3", "3.1"]
+# Right
+  branches:
+    - when: 否
+      next: "2.3"
+    - when: 是
+      next: "3.1"
+""",
+)
+def unlabelled_decision_exit(process: Process, ctx: Context) -> Iterator[Finding]:
+    for step in process.steps:
+        if step.type != "decision":
+            continue
+        for label, target, pos in step.exits():
+            if not (label or "").strip():
+                yield Finding(
+                    pos, f"the exit of decision {step.id} '{step.name}' to step {target} has no label",
+                    "write each exit as a branch with `when:` naming its outcome (是/否, Y/N, …)", step.pos,
+                )
+
+
+@rule(
+    "S012", "duplicate-exit-label", family="structure",
+    summary="Two exits of one step carry the same label.",
+    why="""
+If two exits of a decision are both labelled 是, the chart does not say which
+one the "yes" case takes. Labels are compared ignoring case and spaces.
+""",
+    example="""
+# Wrong
+branches:
+  - when: 是
+    next: "3.4"
+  - when: 是
+    next: "3.5"
+# Right
+branches:
+  - when: 是
+    next: "3.4"
+  - when: 否
+    next: "3.5"
+""",
+)
+def duplicate_exit_label(process: Process, ctx: Context) -> Iterator[Finding]:
+    for step in process.steps:
+        seen: dict[str, str] = {}
+        for branch in step.branches:
+            label = (branch.when or "").strip().casefold()
+            if label and label in seen:
+                message = f"{step_label(step)} has two exits labelled '{branch.when}' ({seen[label]} and {branch.next})"
+                hint = "give each exit its own outcome, or merge the two branches"
+                yield Finding(branch.where("when"), message, hint, step.pos)
+            seen.setdefault(label, branch.next)
+
+
+@rule(
+    "S013", "end-with-successor", family="structure",
+    summary="An end step leads to another step.",
+    why="""
+An end step is where the process delivers its result and stops. If work goes
+on after it, it is not the end; if it does not, the line is a mistake.
+""",
+    example="""
+# Wrong
+- id: "4.1"
+  name: 结案
+  type: end
+  next: "4.2"
+# Right: the last step is the end
+- id: "4.1"
+  name: 结案
+  next: "4.2"
+- id: "4.2"
+  name: 转质量保证流程
+  type: end
+""",
+)
+def end_with_successor(process: Process, ctx: Context) -> Iterator[Finding]:
+    for step in process.steps:
+        if step.type == "end" and (step.next or step.branches):
+            yield Finding(
+                step.where("next" if step.next else "branches"), f"{step_label(step)} is an end step but leads on",
+                "remove the `next`/`branches` of the end step, or make it a task and end later", step.pos,
+            )
+
+
+@rule(
+    "S014", "ambiguous-exits", family="structure",
+    summary="A step that is not a decision has branches, not all of them labelled.",
+    why="""
+A task has two clear ways to go on: `next` with one step, or `next` with a
+list of steps that all follow in parallel (并行). Branches belong to choices.
+A task with branches of which some are unlabelled, or with branches next to a
+plain `next`, does not say whether the work goes down all the lines or down
+one of them. Make a choice a decision with labelled exits; list parallel paths
+under `next`.
+""",
+    example="""
+# Wrong: both, or one of them?
+- id: "3.9"
+  name: 查询库存
+  next: "3.10"
+  branches:
+    - next: "3.11"
+# Right: a choice
+- id: "3.9"
+  name: 是否有库存？
+  type: decision
+  branches:
+    - when: 有
+      next: "3.10"
+    - when: 无
+      next: "3.11"
+# Right: parallel paths
+- id: "6"
+  name: 下达生产计划
+  next: ["7", "8"]
+""",
+    severity=Severity.WARNING,
+)
+def ambiguous_exits(process: Process, ctx: Context) -> Iterator[Finding]:
+    for step in process.steps:
+        if step.type in ("decision", "end") or not step.branches:
+            continue
+        exits = step.exits()
+        unlabelled = [pos for label, _, pos in exits if not (label or "").strip()]
+        if len(exits) > 1 and unlabelled:
+            yield Finding(
+                unlabelled[0],
+                f"{step_label(step)} has {len(exits)} exits, not all labelled, but is not a decision: "
+                "do all of them happen, or one?",
+                "for a choice, make it `type: decision` with a `when:` on each branch; "
+                "for parallel paths, list them as `next: [...]`",
+                step.pos,
+            )
+
+
+@rule(
+    "S015", "start-with-incoming", family="structure",
+    summary="A step leads back to the start step.",
+    why="""
+The start step is the trigger, something that happens once from outside
+(客户提出投诉). Leading back to it means "the customer complains again"; a
+loop that repeats work should return to the first task after the start.
+""",
+    example="""
+# Wrong
+next: "1.1"     # 1.1 is the start: 客户提出投诉
+# Right
+next: "1.2"     # the first task: 记录投诉信息
+""",
+    severity=Severity.WARNING,
+)
+def start_with_incoming(process: Process, ctx: Context) -> Iterator[Finding]:
+    starts = {step.id for step in graph.starts(process)}
+    for step in process.steps:
+        for _, target, pos in step.exits():
+            if target in starts:
+                yield Finding(
+                    pos, f"{step_label(step)} leads back to the start step {target}",
+                    "lead to the first task after the start instead", step.pos,
+                )

@@ -1,0 +1,1 @@
+"""Publishing: swimlane diagrams (layout, drawing) and manuals (HTML, Markdown)."""
