@@ -6,17 +6,19 @@ fields' values stood (`at`), so rules can point at the exact place.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from procdoc.diagnostics import Pos
 
 STEP_TYPES = ("start", "task", "decision", "subprocess", "end")
+START = Pos(1, 1)
 
 
 @dataclass(slots=True)
 class Element:
-    pos: Pos = field(default=Pos(1, 1), kw_only=True)
+    pos: Pos = field(default=START, kw_only=True)
     at: dict[str, Pos] = field(default_factory=dict, kw_only=True, repr=False)
 
     def where(self, name: str) -> Pos:
@@ -70,12 +72,21 @@ class Record(Element):
     form: str | None = None
 
 
+RACI_ROLES = {"r": "responsible (R)", "a": "accountable (A)", "c": "consulted (C)", "i": "informed (I)"}
+
+
 @dataclass(slots=True)
 class Raci(Element):
     r: list[str] = field(default_factory=list)
     a: list[str] = field(default_factory=list)
     c: list[str] = field(default_factory=list)
     i: list[str] = field(default_factory=list)
+
+    def parties(self) -> Iterator[tuple[str, str, Pos]]:
+        """(role in words, party, where it is written) for every party, in R-A-C-I order."""
+        for role, words in RACI_ROLES.items():
+            for index, party in enumerate(getattr(self, role)):
+                yield words, party, self.at.get(f"{role}.{index}", self.where(role))
 
 
 @dataclass(slots=True)
@@ -112,6 +123,11 @@ class Step(Element):
     next: list[str] = field(default_factory=list)
     branches: list[Branch] = field(default_factory=list)
     process: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The step as the chart shows it, number and name, so messages read like the chart."""
+        return f"step {self.id} '{self.name}'"
 
     def exits(self) -> list[tuple[str | None, str, Pos]]:
         """Every way out of the step: (label or None, target id, where written)."""
@@ -184,7 +200,7 @@ class Process:
     revisions: list[Revision] = field(default_factory=list)
     glossary: list[Term] = field(default_factory=list)
     references: list[str] = field(default_factory=list)
-    pos: Pos = Pos(1, 1)
+    pos: Pos = START
     at: dict[str, Pos] = field(default_factory=dict, repr=False)
     source_lines: tuple[str, ...] = field(default=(), repr=False, compare=False)
 

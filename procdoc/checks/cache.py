@@ -127,7 +127,8 @@ def _report_from_json(path: str, entry: dict[str, Any]) -> FileReport:
 
 def _encode(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name != "source_lines"}
+        names = [f.name for f in dataclasses.fields(value) if f.name != "source_lines"]
+        fields = {name: _encode(getattr(value, name)) for name in names}
         return {"__t": type(value).__name__, **fields}
     if isinstance(value, Pos):
         return {"__p": [value.line, value.column]}

@@ -11,7 +11,6 @@ from typing import Any, TypeVar
 from procdoc.config import OrgUnit
 from procdoc.model import Process
 
-
 T = TypeVar("T")
 
 

@@ -71,7 +71,10 @@ def markdown() -> str:
         "| code | name | family | severity | summary |",
         "|---|---|---|---|---|",
     ]
-    out += [f"| [{r.code}](#{r.code.lower()}-{r.name}) | {r.name} | {r.family} | {r.severity.label} | {r.summary} |" for r in rules]
+    out += [
+        f"| [{r.code}](#{r.code.lower()}-{r.name}) | {r.name} | {r.family} | {r.severity.label} | {r.summary} |"
+        for r in rules
+    ]
     for family, title in FAMILIES.items():
         members = [r for r in rules if r.family == family]
         if members:

@@ -56,12 +56,14 @@ def exit_code(diagnostics: list[Diagnostic], strict: bool) -> int:
 def run_check(request: CheckRequest) -> CheckResult:
     available = reporters()
     if request.format not in available:
-        return CheckResult(usage_error=f"unknown format {request.format!r}", usage_hint=f"use one of: {', '.join(available)}")
+        hint = f"use one of: {', '.join(available)}"
+        return CheckResult(usage_error=f"unknown format {request.format!r}", usage_hint=hint)
     settings = load_settings(request.config, request.paths[0] if request.paths else ".")
     roots = request.paths or [loader.display_path(p) for p in settings.paths]
     found = loader.discover(roots, settings.exclude)
     if found.missing:
-        return CheckResult(usage_error=f"no such file or folder: {', '.join(found.missing)}", usage_hint="check the path")
+        missing = ", ".join(found.missing)
+        return CheckResult(usage_error=f"no such file or folder: {missing}", usage_hint="check the path")
     rules = all_rules()
     selection = resolve(settings.check, rules, request.select, request.ignore, request.extend_select)
     today = date.fromisoformat(settings.check.today) if settings.check.today else date.today()
@@ -99,10 +101,13 @@ def _context_files(request: CheckRequest, settings: Settings, requested: set[str
     return set(everything.files) - requested
 
 
-def _reports(files: list[str], named: set[str], job: Job, request: CheckRequest, settings: Settings) -> list[FileReport]:
+def _reports(
+    files: list[str], named: set[str], job: Job, request: CheckRequest, settings: Settings
+) -> list[FileReport]:
     """A report per file: from the cache when nothing it depends on changed, else analysed."""
-    cache = CheckCache(cache_folder(settings.root), run_key(settings.raw_text, _selection_key(job))) if request.use_cache else None
-    if cache is not None:
+    cache = None
+    if request.use_cache:
+        cache = CheckCache(cache_folder(settings.root), run_key(settings.raw_text, _selection_key(job)))
         cache.load()
     reports: list[FileReport] = []
     todo: list[tuple[str, bytes | None, bool]] = []

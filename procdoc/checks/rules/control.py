@@ -14,8 +14,7 @@ from collections.abc import Iterator
 from procdoc import graph
 from procdoc.checks.context import Context
 from procdoc.checks.registry import Check, Finding, rule
-from procdoc.checks.rules.people import fold
-from procdoc.checks.rules.structure import step_label
+from procdoc.checks.wording import fold
 from procdoc.diagnostics import Severity
 from procdoc.model import Process, Step
 
@@ -44,7 +43,7 @@ def key_step_without_control(process: Process, ctx: Context) -> Iterator[Finding
     for step in process.steps:
         if step.key and step.control is None:
             yield Finding(
-                step.where("key"), f"{step_label(step)} is a key step but has no control point",
+                step.where("key"), f"{step.label} is a key step but has no control point",
                 "add `control:` with standard, method, record and on_fail, or remove `key: true`", step.pos,
             )
 
@@ -55,7 +54,7 @@ def _missing_part(part: str, noun: str, hint: str) -> Check:
     def check(process: Process, ctx: Context) -> Iterator[Finding]:
         for step in process.steps:
             if step.control is not None and not (getattr(step.control, part) or "").strip():
-                message = f"the control point of {step_label(step)} has no {noun}"
+                message = f"the control point of {step.label} has no {noun}"
                 yield Finding(step.where("control"), message, hint, step.pos)
 
     return check
@@ -212,6 +211,6 @@ def output_step_not_key(process: Process, ctx: Context) -> Iterator[Finding]:
             reported.add(step.id)
             yield Finding(
                 step.where("key") if "key" in step.at else step.where("id"),
-                f"{step_label(step)} produces the process output '{output}' but is not marked as a key step",
+                f"{step.label} produces the process output '{output}' but is not marked as a key step",
                 "add `key: true` and a control point to the step", step.pos,
             )

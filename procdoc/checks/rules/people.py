@@ -13,15 +13,14 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-import weakref
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Generic, TypeVar
+from typing import TypeVar
 
 from procdoc.checks.context import Context, Repository
 from procdoc.checks.registry import Finding, rule
-from procdoc.checks.rules.structure import raci_parties, step_label
+from procdoc.checks.wording import fold
 from procdoc.config import OrgUnit
 from procdoc.diagnostics import Pos, Severity
 from procdoc.model import Lane, Process
@@ -35,32 +34,6 @@ VAGUE_NAMES = [
 
 #: spellings that name the same kind of unit: "Quality Department" is "Quality Dept"
 _WORD_SYNONYMS = {"department": "dept", "departments": "dept", "division": "div", "centre": "center", "&": "and"}
-
-
-def fold(name: str) -> str:
-    """Case, width and spacing folded, so 'Service desk' and 'Service  Desk' compare equal."""
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
-
-
-class _PerRepository(Generic[T]):
-    """One value per Repository: rules run once per process, these indexes are repository-wide.
-
-    Keyed by id(); the weak reference drops the entry when the repository goes,
-    so a later repository reusing the id never sees a stale index.
-    """
-
-    def __init__(self, build: Callable[[Repository], T]) -> None:
-        self._build = build
-        self._cache: dict[int, tuple[weakref.ref[Repository], T]] = {}
-
-    def __call__(self, repo: Repository) -> T:
-        key = id(repo)
-        cached = self._cache.get(key)
-        if cached is not None and cached[0]() is repo:
-            return cached[1]
-        value = self._build(repo)
-        self._cache[key] = (weakref.ref(repo, lambda _: self._cache.pop(key, None)), value)
-        return value
 
 
 @dataclass(frozen=True)
@@ -94,7 +67,6 @@ def _build_catalogue(repo: Repository) -> _Catalogue:
     return _Catalogue(repo.org, standard, aliases)
 
 
-_catalogue = _PerRepository(_build_catalogue)
 
 
 @rule(
@@ -140,7 +112,7 @@ def step_without_lane(process: Process, ctx: Context) -> Iterator[Finding]:
     for step in process.steps:
         if step.lane is None:
             yield Finding(
-                step.where("id"), f"{step_label(step)} has no lane: nobody is responsible for it",
+                step.where("id"), f"{step.label} has no lane: nobody is responsible for it",
                 "add `lane:` with the id of the department or role that does it", step.pos,
             )
 
@@ -198,10 +170,10 @@ def vague_party(process: Process, ctx: Context) -> Iterator[Finding]:
         if why:
             yield Finding(lane.where("name"), f"lane {lane.id} is called '{lane.name}', {why}", hint)
     for step in process.steps:
-        for role, party, pos in raci_parties(step.raci) if step.raci else ():
+        for role, party, pos in step.raci.parties() if step.raci else ():
             why = _vagueness(party, phrases) if party not in process.lane_by_id else None
             if why:
-                yield Finding(pos, f"the RACI of {step_label(step)} names '{party}' as {role}, {why}", hint, step.pos)
+                yield Finding(pos, f"the RACI of {step.label} names '{party}' as {role}, {why}", hint, step.pos)
 
 
 @rule(
@@ -222,7 +194,7 @@ lanes:
 )
 def unused_lane(process: Process, ctx: Context) -> Iterator[Finding]:
     used = {step.lane for step in process.steps} | {process.owner} | {kpi.owner for kpi in process.kpis}
-    used |= {party for step in process.steps if step.raci for _, party, _ in raci_parties(step.raci)}
+    used |= {party for step in process.steps if step.raci for _, party, _ in step.raci.parties()}
     for lane in process.lanes:
         if lane.id not in used:
             yield Finding(
@@ -255,7 +227,7 @@ aliases = ["营销部门", "市场营销部"]
     severity=Severity.WARNING,
 )
 def non_standard_lane_name(process: Process, ctx: Context) -> Iterator[Finding]:
-    catalogue = _catalogue(ctx.repo)
+    catalogue = ctx.repo.derived(_build_catalogue)
     for lane in process.lanes:
         unit = catalogue.standard_for(lane)
         if unit is not None:
@@ -288,7 +260,7 @@ name = "技质科"
     severity=Severity.WARNING,
 )
 def lane_not_in_catalogue(process: Process, ctx: Context) -> Iterator[Finding]:
-    catalogue = _catalogue(ctx.repo)
+    catalogue = ctx.repo.derived(_build_catalogue)
     if not catalogue.units:
         return
     names = [unit.name for unit in catalogue.units.values()]
@@ -323,7 +295,6 @@ def _build_lane_names(repo: Repository) -> dict[str, dict[str, tuple[str, Pos]]]
     return index
 
 
-_lane_names = _PerRepository(_build_lane_names)
 
 
 @rule(
@@ -345,8 +316,8 @@ name: 营销部
     severity=Severity.WARNING,
 )
 def near_duplicate_lane_name(process: Process, ctx: Context) -> Iterator[Finding]:
-    catalogue = _catalogue(ctx.repo)
-    index = _lane_names(ctx.repo)
+    catalogue = ctx.repo.derived(_build_catalogue)
+    index = ctx.repo.derived(_build_lane_names)
     for lane in process.lanes:
         key = name_key(lane.name)
         if not key or catalogue.covers(lane):
@@ -386,10 +357,10 @@ def raci_accountable(process: Process, ctx: Context) -> Iterator[Finding]:
         if raci is None or len(raci.a) == 1:
             continue
         if not raci.a:
-            message = f"the RACI of {step_label(step)} names nobody accountable (A)"
+            message = f"the RACI of {step.label} names nobody accountable (A)"
             yield Finding(step.where("raci"), message, "add `a:` with the one lane that approves", step.pos)
         else:
-            message = f"the RACI of {step_label(step)} names {len(raci.a)} accountable parties (A): {', '.join(raci.a)}"
+            message = f"the RACI of {step.label} names {len(raci.a)} accountable parties (A): {', '.join(raci.a)}"
             hint = "keep one A; the others are consulted (C) or informed (I)"
             yield Finding(raci.at.get("a.1", raci.where("a")), message, hint, step.pos)
 
@@ -416,7 +387,7 @@ def raci_responsible(process: Process, ctx: Context) -> Iterator[Finding]:
     for step in process.steps:
         if step.raci is not None and not step.raci.r:
             yield Finding(
-                step.where("raci"), f"the RACI of {step_label(step)} names nobody responsible (R)",
+                step.where("raci"), f"the RACI of {step.label} names nobody responsible (R)",
                 "add `r:` with the lane that does the work", step.pos,
             )
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from procdoc.checks.context import Context
 from procdoc.checks.registry import Finding, rule
-from procdoc.checks.rules.structure import step_label, suggest
+from procdoc.checks.wording import suggest
 from procdoc.diagnostics import Pos, Severity
 from procdoc.model import Process, Step
 
@@ -45,7 +45,7 @@ def undefined_document(process: Process, ctx: Context) -> Iterator[Finding]:
     for step in process.steps:
         for doc, pos in _listed(step, "documents"):
             if doc not in known:
-                message = f"{step_label(step)} uses document '{doc}', which is not declared under `documents`"
+                message = f"{step.label} uses document '{doc}', which is not declared under `documents`"
                 yield Finding(pos, message, suggest(doc, known, "document"), step.pos)
     for record in process.records:
         if record.form is not None and record.form not in known:
@@ -75,11 +75,11 @@ def undefined_record(process: Process, ctx: Context) -> Iterator[Finding]:
     for step in process.steps:
         for rec, pos in _listed(step, "records"):
             if rec not in known:
-                message = f"{step_label(step)} produces record '{rec}', which is not declared under `records`"
+                message = f"{step.label} produces record '{rec}', which is not declared under `records`"
                 yield Finding(pos, message, suggest(rec, known, "record"), step.pos)
         held = step.control.record if step.control else None
         if step.control and held is not None and held not in known:
-            message = f"the control point of {step_label(step)} records into '{held}', which is not declared"
+            message = f"the control point of {step.label} records into '{held}', which is not declared"
             yield Finding(step.control.where("record"), message, suggest(held, known, "record"), step.pos)
 
 
@@ -212,6 +212,6 @@ def key_step_without_record(process: Process, ctx: Context) -> Iterator[Finding]
     for step in process.steps:
         if step.key and not step.records and not (step.control and step.control.record):
             yield Finding(
-                step.where("key"), f"{step_label(step)} is a key step but produces no record",
+                step.where("key"), f"{step.label} is a key step but produces no record",
                 "add `records:` with the record that proves the step ran", step.pos,
             )

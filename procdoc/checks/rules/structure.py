@@ -8,43 +8,18 @@ every decision says which way to go.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Collection, Iterator
 
 from procdoc import graph
 from procdoc.checks.context import Context
 from procdoc.checks.registry import Finding, rule
-from procdoc.diagnostics import Pos, Severity
-from procdoc.model import Process, Raci, Step
-
-_ROLES = {"r": "responsible (R)", "a": "accountable (A)", "c": "consulted (C)", "i": "informed (I)"}
+from procdoc.checks.wording import suggest
+from procdoc.diagnostics import Severity
+from procdoc.model import Process
 
 #: a short code such as 2, 3.10, S-01, A2.1b: text of this form in `on_fail` means a step
 _ID_LIKE = re.compile(r"[A-Za-z]{0,4}[-_.]?\d+(?:[-_.]\d+)*[A-Za-z]?")
-
-
-def step_label(step: Step) -> str:
-    """A step as the chart shows it, number and name, so messages read like the chart."""
-    return f"step {step.id} '{step.name}'"
-
-
-def raci_parties(raci: Raci) -> Iterator[tuple[str, str, Pos]]:
-    """(role in words, party, where it is written) for every party of a RACI, in R-A-C-I order."""
-    for role, words in _ROLES.items():
-        for i, party in enumerate(getattr(raci, role)):
-            yield words, party, raci.at.get(f"{role}.{i}", raci.where(role))
-
-
-def suggest(wanted: str, known: Collection[str], noun: str) -> str:
-    """A hint naming the closest declared id, or the declared ids themselves."""
-    close = difflib.get_close_matches(wanted, list(known), n=1)
-    if close:
-        return f"did you mean '{close[0]}'?"
-    if not known:
-        return f"no {noun} is declared: declare it, or remove the reference"
-    shown = ", ".join(list(known)[:8]) + (", …" if len(known) > 8 else "")
-    return f"use the id of a declared {noun}: {shown}"
 
 
 @rule(
@@ -93,7 +68,7 @@ def multiple_starts(process: Process, ctx: Context) -> Iterator[Finding]:
     starts = graph.starts(process)
     for extra in starts[1:]:
         yield Finding(
-            extra.where("type"), f"{step_label(extra)} is a second start step (the first is step {starts[0].id})",
+            extra.where("type"), f"{extra.label} is a second start step (the first is step {starts[0].id})",
             "keep one start step; make the others tasks, or split the chart into two processes", extra.pos,
         )
 
@@ -145,11 +120,11 @@ def undefined_step(process: Process, ctx: Context) -> Iterator[Finding]:
     for step in process.steps:
         for _, target, pos in step.exits():
             if target not in known:
-                message = f"{step_label(step)} leads to step '{target}', which does not exist"
+                message = f"{step.label} leads to step '{target}', which does not exist"
                 yield Finding(pos, message, suggest(target, known, "step"), step.pos)
         on_fail = step.control.on_fail if step.control else None
         if step.control and on_fail and _names_missing_step(on_fail.strip(), known, shapes):
-            message = f"the corrective action of {step_label(step)} goes to step '{on_fail}', which does not exist"
+            message = f"the corrective action of {step.label} goes to step '{on_fail}', which does not exist"
             yield Finding(step.control.where("on_fail"), message, suggest(on_fail, known, "step"), step.pos)
     for emergency in process.emergencies or []:
         handler = emergency.handler
@@ -204,11 +179,11 @@ def undefined_lane(process: Process, ctx: Context) -> Iterator[Finding]:
             yield Finding(kpi.where("owner"), message, suggest(kpi.owner, lanes, "lane"), kpi.pos)
     for step in process.steps:
         if step.lane is not None and step.lane not in lanes:
-            message = f"{step_label(step)} is in lane '{step.lane}', which is not declared under `lanes`"
+            message = f"{step.label} is in lane '{step.lane}', which is not declared under `lanes`"
             yield Finding(step.where("lane"), message, suggest(step.lane, lanes, "lane"), step.pos)
-        for role, party, pos in raci_parties(step.raci) if step.raci else ():
+        for role, party, pos in step.raci.parties() if step.raci else ():
             if party not in lanes:
-                message = f"the RACI of {step_label(step)} names '{party}' as {role}, but it is not a lane"
+                message = f"the RACI of {step.label} names '{party}' as {role}, but it is not a lane"
                 yield Finding(pos, message, suggest(party, lanes, "lane"), step.pos)
 
 
@@ -233,7 +208,7 @@ def undefined_phase(process: Process, ctx: Context) -> Iterator[Finding]:
     phases = process.phase_by_id
     for step in process.steps:
         if step.phase is not None and step.phase not in phases:
-            message = f"{step_label(step)} is in phase '{step.phase}', which is not declared under `phases`"
+            message = f"{step.label} is in phase '{step.phase}', which is not declared under `phases`"
             yield Finding(step.where("phase"), message, suggest(step.phase, phases, "phase"), step.pos)
 
 
@@ -270,7 +245,7 @@ def unreachable_step(process: Process, ctx: Context) -> Iterator[Finding]:
         shown = ", ".join(after[:8]) + (", …" if len(after) > 8 else "")
         also = f" (nor can the {len(after)} steps after it: {shown})" if after else ""
         yield Finding(
-            first.where("id"), f"{step_label(first)} cannot be reached from the start: no path leads to it{also}",
+            first.where("id"), f"{first.label} cannot be reached from the start: no path leads to it{also}",
             "lead to it from an earlier step (`next` or a branch), make it an emergency handler, or remove it",
             first.pos,
         )
@@ -309,7 +284,7 @@ def dead_end(process: Process, ctx: Context) -> Iterator[Finding]:
     for step in process.steps:
         if step.type != "end" and not step.next and not step.branches:
             yield Finding(
-                step.where("id"), f"{step_label(step)} has no way out: it leads to no step and is not an end step",
+                step.where("id"), f"{step.label} has no way out: it leads to no step and is not an end step",
                 "add `next:` with the following step, or make it `type: end`", step.pos,
             )
 
@@ -352,7 +327,7 @@ def loop_without_exit(process: Process, ctx: Context) -> Iterator[Finding]:
         first = process.step_by_id[members[0]]
         shown = ", ".join(members[:8]) + (", …" if len(members) > 8 else "")
         yield Finding(
-            first.where("id"), f"{step_label(first)} is caught in a loop that never reaches an end (steps {shown})",
+            first.where("id"), f"{first.label} is caught in a loop that never reaches an end (steps {shown})",
             "give one step of the loop a way out towards an end, e.g. a decision branch", first.pos,
         )
 
@@ -384,7 +359,7 @@ def decision_one_exit(process: Process, ctx: Context) -> Iterator[Finding]:
     for step in process.steps:
         if step.type == "decision" and len(step.exits()) == 1:
             yield Finding(
-                step.where("type"), f"{step_label(step)} is a decision with only one exit",
+                step.where("type"), f"{step.label} is a decision with only one exit",
                 "add a branch for each other outcome, or make the step a task", step.pos,
             )
 
@@ -450,7 +425,7 @@ def duplicate_exit_label(process: Process, ctx: Context) -> Iterator[Finding]:
         for branch in step.branches:
             label = (branch.when or "").strip().casefold()
             if label and label in seen:
-                message = f"{step_label(step)} has two exits labelled '{branch.when}' ({seen[label]} and {branch.next})"
+                message = f"{step.label} has two exits labelled '{branch.when}' ({seen[label]} and {branch.next})"
                 hint = "give each exit its own outcome, or merge the two branches"
                 yield Finding(branch.where("when"), message, hint, step.pos)
             seen.setdefault(label, branch.next)
@@ -482,7 +457,7 @@ def end_with_successor(process: Process, ctx: Context) -> Iterator[Finding]:
     for step in process.steps:
         if step.type == "end" and (step.next or step.branches):
             yield Finding(
-                step.where("next" if step.next else "branches"), f"{step_label(step)} is an end step but leads on",
+                step.where("next" if step.next else "branches"), f"{step.label} is an end step but leads on",
                 "remove the `next`/`branches` of the end step, or make it a task and end later", step.pos,
             )
 
@@ -530,7 +505,7 @@ def ambiguous_exits(process: Process, ctx: Context) -> Iterator[Finding]:
         if len(exits) > 1 and unlabelled:
             yield Finding(
                 unlabelled[0],
-                f"{step_label(step)} has {len(exits)} exits, not all labelled, but is not a decision: "
+                f"{step.label} has {len(exits)} exits, not all labelled, but is not a decision: "
                 "do all of them happen, or one?",
                 "for a choice, make it `type: decision` with a `when:` on each branch; "
                 "for parallel paths, list them as `next: [...]`",
@@ -560,6 +535,6 @@ def start_with_incoming(process: Process, ctx: Context) -> Iterator[Finding]:
         for _, target, pos in step.exits():
             if target in starts:
                 yield Finding(
-                    pos, f"{step_label(step)} leads back to the start step {target}",
+                    pos, f"{step.label} leads back to the start step {target}",
                     "lead to the first task after the start instead", step.pos,
                 )
