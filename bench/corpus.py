@@ -55,7 +55,7 @@ def process_text(index: int, total: int, steps: int = 40) -> str:
     lines += [
         "emergencies: []",
         "kpis:", "  - name: 一次处理合格率", '    target: ">= 85%"', '    goal: ">= 95%"',
-        "sla: 30个工作日", "review_every: 24个月",
+        "sla: 60个工作日", "review_every: 24个月",
         "revisions:",
         '  - version: "1.0"', "    date: 2026-01-10", "    author: 张三", "    approved_by: 李四", "    changes: 首次发布",
         '  - version: "1.1"', "    date: 2026-03-01", "    author: 张三", "    approved_by: 李四", "    changes: 增加控制点",
@@ -68,7 +68,7 @@ def _steps(rng: random.Random, index: int, total: int, count: int) -> list[str]:
     out: list[str] = []
     for i, step_id in enumerate(ids):
         phase = PHASES[i * 4 // count][0]
-        lane = LANES[0][0] if i == 0 else LANES[1 + (i * 7 + index) % 4][0]
+        lane = LANES[0][0] if i == 0 else LANES[1 + (i // 3 + index) % 4][0]
         out += [f'  - id: "{step_id}"']
         if i == 0:
             out += ["    name: 客户提出申请", "    type: start", f"    lane: {lane}", f"    phase: {phase}", f'    next: "{ids[1]}"']

@@ -16,8 +16,7 @@ Edges = dict[str, list[str]]
 
 def successors(process: Process) -> Edges:
     """Step id → ids of the defined steps it leads to, in written order."""
-    known = process.step_by_id
-    return {step.id: [t for _, t, _ in step.exits() if t in known] for step in process.steps}
+    return process.successors
 
 
 def predecessors(process: Process) -> Edges:

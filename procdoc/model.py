@@ -212,6 +212,12 @@ class Process:
         return {step.id: step for step in self.steps}
 
     @cached_property
+    def successors(self) -> dict[str, list[str]]:
+        """Step id → ids of the defined steps it leads to, in written order (computed once)."""
+        known = self.step_by_id
+        return {step.id: [t for _, t, _ in step.exits() if t in known] for step in self.steps}
+
+    @cached_property
     def lane_by_id(self) -> dict[str, Lane]:
         return {lane.id: lane for lane in self.lanes}
 

@@ -228,8 +228,10 @@ class _Converter:
                     "F007", pos_of(key_node), f"duplicate key {name!r} (first defined at line {keys[name].line})",
                     "remove one of the two keys; YAML keeps only the last",
                 )
-            keys[name] = pos_of(key_node)
-            values[name] = pos_of(value_node)
+            mark = key_node.start_mark
+            keys[name] = Pos(mark.line + 1, mark.column + 1)
+            mark = value_node.start_mark
+            values[name] = Pos(mark.line + 1, mark.column + 1)
             result[name] = self.convert(value_node, name, depth + 1)
         self.map.containers[id(result)] = (values, keys)
         return result

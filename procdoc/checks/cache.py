@@ -12,6 +12,7 @@ someone else must not be able to run code on the next `procdoc check`.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -37,7 +38,7 @@ def code_fingerprint() -> str:
     """procdoc's version plus the size and mtime of its modules (catches edits in development)."""
     root = Path(__file__).resolve().parent.parent
     parts = [__version__]
-    for module in sorted(root.rglob("*.py")):
+    for module in sorted(m for m in root.rglob("*.py") if "render" not in m.parts):
         stat = module.stat()
         parts.append(f"{module.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns}")
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
@@ -125,34 +126,53 @@ def _report_from_json(path: str, entry: dict[str, Any]) -> FileReport:
     )
 
 
+@functools.cache
+def _defaults(cls: type) -> dict[str, Any]:
+    """Each field's default, so only what differs from it is stored."""
+    found = {}
+    for f in dataclasses.fields(cls):
+        if f.default is not dataclasses.MISSING:
+            found[f.name] = f.default
+        elif f.default_factory is not dataclasses.MISSING:
+            found[f.name] = f.default_factory()
+    return found
+
+
 def _encode(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        names = [f.name for f in dataclasses.fields(value) if f.name != "source_lines"]
-        fields = {name: _encode(getattr(value, name)) for name in names}
-        return {"__t": type(value).__name__, **fields}
-    if isinstance(value, Pos):
-        return {"__p": [value.line, value.column]}
+    """Model objects → compact JSON: type tag, non-default fields, positions as pairs."""
+    if isinstance(value, tuple):  # Pos
+        return list(value)
     if isinstance(value, list):
         return [_encode(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _encode(v) for k, v in value.items()}
-    return value
+    if not dataclasses.is_dataclass(value) or isinstance(value, type):
+        return value
+    defaults = _defaults(type(value))
+    out: dict[str, Any] = {"__t": type(value).__name__}
+    for f in dataclasses.fields(value):
+        item = getattr(value, f.name)
+        if f.name == "source_lines" or (f.name in defaults and item == defaults[f.name]):
+            continue
+        out[f.name] = {k: list(v) for k, v in item.items()} if f.name == "at" else _encode(item)
+    return out
 
 
 def _decode(value: Any, path: str) -> Any:
-    if isinstance(value, dict):
-        if "__p" in value:
-            return Pos(*value["__p"])
-        if "__t" in value:
-            cls = _MODEL_TYPES[value["__t"]]
-            fields = {k: _decode(v, path) for k, v in value.items() if k != "__t"}
-            if cls is model.Process:
-                fields["path"] = path
-            return cls(**fields)
-        return {k: _decode(v, path) for k, v in value.items()}
     if isinstance(value, list):
         return [_decode(v, path) for v in value]
-    return value
+    if not isinstance(value, dict):
+        return value
+    cls = _MODEL_TYPES[value["__t"]]
+    fields: dict[str, Any] = {}
+    for key, item in value.items():
+        if key == "pos":
+            fields[key] = Pos(*item)
+        elif key == "at":
+            fields[key] = {k: Pos(*v) for k, v in item.items()}
+        elif key != "__t":
+            fields[key] = _decode(item, path)
+    if cls is model.Process:
+        fields["path"] = path
+    return cls(**fields)
 
 
 def cache_folder(root: str) -> Path:

@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import TypeVar
 
 from procdoc import loader
 from procdoc.checks import suppress
@@ -25,8 +26,10 @@ from procdoc.checks.context import Repository
 from procdoc.checks.engine import Raw, apply_suppressions, enabled_rules, run_rules
 from procdoc.checks.selection import Selection
 from procdoc.config import OrgUnit
-from procdoc.diagnostics import Diagnostic
+from procdoc.diagnostics import Diagnostic, Pos
 from procdoc.model import Process
+
+T = TypeVar("T")
 
 #: below this many files to analyse, starting worker processes costs more than it saves
 PARALLEL_THRESHOLD = 64
@@ -58,14 +61,30 @@ def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+#: what cross-file rules may read of a process: its identity, hand-overs, lanes and sub-process calls
+SKELETON_POSITIONS = ("id", "name", "status", "owner", "trigger", "outputs", "lanes", "process", "to_process",
+                      "from_process", "type")
+
+
 def skeleton(process: Process) -> Process:
     """The parts of a process that rules about *other* processes may read."""
-    calls = [s for s in process.steps if s.type == "subprocess"]
+    calls = [_lean(step) for step in process.steps if step.type == "subprocess"]
     return replace(
         process, steps=calls, documents=[], records=[], phases=[], kpis=[], glossary=[], references=[],
-        revisions=process.revisions[-1:], emergencies=None if process.emergencies is None else [],
-        source_lines=(),
+        revisions=[], emergencies=None if process.emergencies is None else [], purpose=None, scope=None,
+        source_lines=(), at=_positions(process.at),
+        trigger=_lean(process.trigger) if process.trigger else None,
+        outputs=[_lean(output) for output in process.outputs],
+        lanes=[_lean(lane, duties=None) for lane in process.lanes],
     )
+
+
+def _lean(element: T, **cleared: object) -> T:
+    return replace(element, at=_positions(element.at), **cleared)  # type: ignore[type-var]
+
+
+def _positions(at: dict[str, Pos]) -> dict[str, Pos]:
+    return {key: pos for key, pos in at.items() if key in SKELETON_POSITIONS}
 
 
 def analyse(path: str, raw_bytes: bytes | None, job: Job, named: bool = False) -> FileReport:

@@ -1,0 +1,96 @@
+"""Which pages can be taken from the previous site instead of drawn again.
+
+A process's outputs depend on its own file, the options of the run, the
+code that renders them, and the names of the processes its page links to.
+All of that goes into one content hash per process; the previous site's
+manifest remembers each hash and the files it produced (with their own
+hashes, so a file edited or lost since is never reused).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from procdoc import __version__
+from procdoc.render.output import MANIFEST
+
+_FORMAT = 1
+_CODE_SUFFIXES = (".py", ".j2", ".css", ".js")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One process's outputs in a site: its hash and its files (path relative to OUT → sha256)."""
+
+    key: str
+    files: Mapping[str, str]
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@cache
+def code_fingerprint() -> str:
+    """Hash of the renderer's own code, templates and assets: a change to any of them re-renders all."""
+    root = Path(__file__).parent
+    sources = sorted(p for p in root.rglob("*") if p.suffix in _CODE_SUFFIXES and "__pycache__" not in p.parts)
+    hasher = hashlib.sha256(__version__.encode())
+    for path in sources:
+        hasher.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return hasher.hexdigest()
+
+
+def page_key(**inputs: Any) -> str:
+    """The content hash of everything a process's outputs are made from (JSON-able values)."""
+    payload = json.dumps({"code": code_fingerprint(), **inputs}, sort_keys=True, ensure_ascii=False)
+    return digest(payload.encode("utf-8"))
+
+
+def read_manifest(site: Path) -> dict[str, Entry]:
+    """The previous site's entries by page stem; nothing when absent or unreadable (then all is re-rendered)."""
+    try:
+        data = json.loads((site / MANIFEST).read_text(encoding="utf-8"))
+        if data.get("format") != _FORMAT:
+            return {}
+        return {stem: Entry(e["key"], dict(e["files"])) for stem, e in data["pages"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def manifest_text(entries: Mapping[str, Entry]) -> str:
+    pages = {stem: {"key": e.key, "files": dict(sorted(e.files.items()))} for stem, e in sorted(entries.items())}
+    return json.dumps({"format": _FORMAT, "pages": pages}, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def reuse(entry: Entry, previous: Path, staged: Path) -> bool:
+    """Link (or copy) an entry's files from the previous site into the new one, if all are intact."""
+    if not all(_intact(previous / name, sha) for name, sha in entry.files.items()):
+        return False
+    for name in entry.files:
+        _link_or_copy(previous / name, staged / name)
+    return True
+
+
+def _intact(path: Path, sha: str) -> bool:
+    try:
+        return path.is_file() and not path.is_symlink() and digest(path.read_bytes()) == sha
+    except OSError:
+        return False
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """A hard link costs nothing and keeps the file's identity; copy across filesystems."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)

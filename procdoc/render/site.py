@@ -1,0 +1,324 @@
+"""`procdoc render` as a function: paths and options in, a published site out.
+
+Open the workspace, give every process a page name, then for each process
+(in parallel) either take its outputs from the previous site, when nothing
+they are made from changed, or draw and render them; add the index and the
+assets; swap the new site in. The renderers return strings; this module is
+the one that decides file names and writes files.
+
+Layout of OUT::
+
+    index.html  <stem>.html  <stem>.svg  <stem>.png  assets/procdoc.css  assets/filter.js
+    md/index.md  md/<stem>.md  md/<stem>.svg      (md/ works on its own: GitHub, mkdocs)
+    .procdoc-render-cache.json                    (what the next run may reuse)
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+from procdoc.diagnostics import Diagnostic, Severity
+from procdoc.model import Process
+from procdoc.render import cache, diagram, html, markdown
+from procdoc.render.context import (
+    Figure,
+    PageRef,
+    build_index_page,
+    build_process_page,
+    figure_texts,
+    linked_processes,
+)
+from procdoc.render.errors import RenderError
+from procdoc.render.i18n import choose_lang, majority_lang
+from procdoc.render.names import page_stem, step_anchor
+from procdoc.render.output import MANIFEST, checked_out, discard, publish, staging_folder
+from procdoc.workspace import Workspace, open_workspace
+
+__all__ = ["FORMATS", "RenderError", "RenderRequest", "RenderSummary", "render_site"]
+
+FORMATS = ("html", "md", "svg", "png")
+LANGS = ("auto", "zh", "en")
+#: names the site itself uses at its top level; a process called `index` gets another
+RESERVED_STEMS = frozenset({"index", "assets", "md"})
+MD_DIR = "md"
+
+Progress = Callable[[int, int], None]
+_SELF_LINK = re.compile(r'(\s(?:xlink:)?href=")#')
+
+
+@dataclass(frozen=True)
+class RenderRequest:
+    paths: tuple[str, ...]
+    out: Path
+    formats: frozenset[str]
+    lang: str = "auto"
+    jobs: int = 1
+    config: str | None = None
+    use_cache: bool = True
+    timestamp: bool = False
+
+    @classmethod
+    def build(cls, *, paths: Sequence[str], out: Path | str, formats: str = "html,md,svg", lang: str = "auto",
+              jobs: int = 1, config: str | None = None, use_cache: bool = True,
+              timestamp: bool = False) -> RenderRequest:
+        """A request from command-line values, or a RenderError that says which value to fix."""
+        chosen = [part.strip().lower() for part in formats.split(",") if part.strip()]
+        unknown = [part for part in chosen if part not in FORMATS]
+        if unknown or not chosen:
+            problem = f"unknown format {unknown[0]!r}" if unknown else "no output format given"
+            raise RenderError(problem, f"use a comma-separated list of: {', '.join(FORMATS)}")
+        if lang not in LANGS:
+            raise RenderError(f"unknown language {lang!r}", "use --lang auto, zh or en")
+        if jobs < 1:
+            raise RenderError(f"--jobs must be at least 1, not {jobs}", "leave it out to use every core")
+        return cls(tuple(paths), Path(out), frozenset(chosen), lang, jobs, config, use_cache, timestamp)
+
+
+@dataclass
+class RenderSummary:
+    """What a run did; `failed` decides the exit code (2 when a file could not be loaded)."""
+
+    out: Path
+    processes: int = 0
+    rendered: int = 0
+    reused: int = 0
+    failures: int = 0
+    graphviz_seconds: float = 0.0
+    seconds: float = 0.0
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return self.failures > 0
+
+    def describe(self) -> str:
+        unloaded = f"; {self.failures} file(s) could not be loaded" if self.failures else ""
+        return (
+            f"rendered {self.processes} process(es) into {self.out}: {self.rendered} drawn, {self.reused} unchanged"
+            f"{unloaded} ({self.seconds:.1f} s, Graphviz {self.graphviz_seconds:.1f} s)"
+        )
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What one run publishes: each process with its page, what links may point at, where to write."""
+
+    request: RenderRequest
+    entries: tuple[tuple[Process, PageRef], ...]
+    pages: Mapping[str, PageRef]
+    texts: Mapping[str, str]
+    stamp: str
+    previous: Path
+    staged: Path
+    manifest: Mapping[str, cache.Entry]
+
+    def process_href(self, process_id: str) -> str | None:
+        """Where a sub-process box in a chart links: the other page, if it is in this run."""
+        page = self.pages.get(process_id)
+        if page is None:
+            return None
+        return f"{page.stem}.html" if "html" in self.request.formats else f"{page.stem}.svg"
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    stem: str
+    entry: cache.Entry
+    reused: bool
+    graphviz_seconds: float
+
+
+def render_site(request: RenderRequest, progress: Progress | None = None) -> RenderSummary:
+    """Publish every loadable process under `request.paths` into `request.out`, replacing it whole."""
+    started = time.perf_counter()
+    workspace = open_workspace(list(request.paths), request.config)
+    if workspace.missing:
+        raise RenderError(f"no such file or folder: {', '.join(workspace.missing)}", "check the path")
+    processes, diagnostics = _loadable(workspace)
+    target = checked_out(request.out, _inputs(request, workspace))
+    staged = staging_folder(target)
+    try:
+        plan = _plan(request, workspace, processes, target, staged)
+        outcomes = _render_all(plan, progress)
+        _write_site_files(plan, {o.stem: o.entry for o in outcomes})
+        publish(staged, target)
+    except BaseException:
+        discard(staged)
+        raise
+    return RenderSummary(
+        out=request.out,
+        processes=len(outcomes),
+        rendered=sum(not o.reused for o in outcomes),
+        reused=sum(o.reused for o in outcomes),
+        failures=len({d.path for d in diagnostics}),
+        graphviz_seconds=sum(o.graphviz_seconds for o in outcomes),
+        seconds=time.perf_counter() - started,
+        diagnostics=diagnostics,
+    )
+
+
+def _loadable(workspace: Workspace) -> tuple[list[Process], list[Diagnostic]]:
+    """Processes that loaded without errors; the errors of the files that did not (they are skipped)."""
+    processes, errors = [], []
+    for item in workspace.loaded:
+        problems = [d for d in item.diagnostics if d.severity is Severity.ERROR]
+        if item.process is not None and not problems:
+            processes.append(item.process)
+        errors.extend(problems)
+    return processes, errors
+
+
+def _inputs(request: RenderRequest, workspace: Workspace) -> list[str]:
+    """Everything the run reads, which OUT must not contain."""
+    roots = list(request.paths) or list(workspace.settings.paths)
+    config = [workspace.settings.source] if workspace.settings.source else []
+    return [*roots, *config, *(item.path for item in workspace.loaded)]
+
+
+def assign_pages(processes: Iterable[Process]) -> dict[str, PageRef]:
+    """A page per process file (keyed by path), with stems unique even for ids that differ only in case."""
+    taken = set(RESERVED_STEMS)
+    pages = {}
+    for process in sorted(processes, key=lambda p: (p.id, p.path)):
+        base = stem = page_stem(process.id)
+        suffix = 0
+        while stem in taken:
+            suffix += 1
+            stem = f"{base}-{cache.digest(f'{process.id}/{process.path}/{suffix}'.encode())[:8]}"
+        taken.add(stem)
+        pages[process.path] = PageRef(process.id, process.name, stem, process.status)
+    return pages
+
+
+def _plan(request: RenderRequest, workspace: Workspace, processes: list[Process], target: Path,
+          staged: Path) -> _Plan:
+    by_path = assign_pages(processes)
+    by_id: dict[str, PageRef] = {}
+    for process in processes:  # workspace order (sorted paths): the first file with an id owns its links
+        by_id.setdefault(process.id, by_path[process.path])
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC") if request.timestamp else ""
+    return _Plan(
+        request=request,
+        entries=tuple((p, by_path[p.path]) for p in processes),
+        pages=by_id,
+        texts={item.path: item.text for item in workspace.loaded},
+        stamp=stamp,
+        previous=target,
+        staged=staged,
+        manifest=cache.read_manifest(target) if request.use_cache else {},
+    )
+
+
+def _render_all(plan: _Plan, progress: Progress | None) -> list[_Outcome]:
+    """Every process on `jobs` threads: the heavy part runs in Graphviz subprocesses, outside the GIL."""
+    total = len(plan.entries)
+    if progress:
+        progress(0, total)
+    with ThreadPoolExecutor(max_workers=plan.request.jobs) as pool:
+        futures = [pool.submit(_publish_process, plan, process, page) for process, page in plan.entries]
+        try:
+            for done, future in enumerate(as_completed(futures), 1):
+                future.result()
+                if progress:
+                    progress(done, total)
+        except BaseException:
+            pool.shutdown(cancel_futures=True)
+            raise
+    return [future.result() for future in futures]
+
+
+def _publish_process(plan: _Plan, process: Process, page: PageRef) -> _Outcome:
+    """Reuse the previous outputs when the key matches and they are intact; else draw and render."""
+    lang = choose_lang(plan.request.lang, process)
+    key = _page_key(plan, process, page, lang)
+    previous = plan.manifest.get(page.stem)
+    if previous is not None and previous.key == key and cache.reuse(previous, plan.previous, plan.staged):
+        return _Outcome(page.stem, previous, True, 0.0)
+    files, seconds = _render_process(plan, process, page, lang)
+    for name, data in files.items():
+        _write(plan.staged, name, data)
+    return _Outcome(page.stem, cache.Entry(key, {name: cache.digest(data) for name, data in files.items()}), False,
+                    seconds)
+
+
+def _page_key(plan: _Plan, process: Process, page: PageRef, lang: str) -> str:
+    """Everything the outputs of `process` are made from, including the names its page shows of others."""
+    links = []
+    for process_id in linked_processes(process):
+        other = plan.pages.get(process_id)
+        links.append([process_id, other.name, other.status, other.stem] if other else [process_id])
+    return cache.page_key(
+        text=plan.texts.get(process.path, ""), stem=page.stem, lang=lang, formats=sorted(plan.request.formats),
+        stamp=plan.stamp, links=links,
+    )
+
+
+def _render_process(plan: _Plan, process: Process, page: PageRef, lang: str) -> tuple[dict[str, bytes], float]:
+    """The files of one process, by path relative to OUT, and the seconds Graphviz took."""
+    formats, stem = plan.request.formats, page.stem
+    files, svg, seconds = _draw(plan, process, stem, lang)
+    alt, caption = figure_texts(process, lang)
+    downloads = tuple(f"{stem}.{ext}" for ext in ("svg", "png") if ext in formats)
+    context = build_process_page(process, plan.pages, lang, Figure(svg, alt, caption, f"{stem}.svg", downloads),
+                                 plan.stamp)
+    if "html" in formats:
+        files[f"{stem}.html"] = html.render_process_page(context).encode("utf-8")
+    if "md" in formats:
+        files[f"{MD_DIR}/{stem}.md"] = markdown.render_process_page(context).encode("utf-8")
+        files[f"{MD_DIR}/{stem}.svg"] = _standalone_svg(svg, stem, formats).encode("utf-8")
+    return files, seconds
+
+
+def _draw(plan: _Plan, process: Process, stem: str, lang: str) -> tuple[dict[str, bytes], str, float]:
+    """The chart files (svg, png as asked), the SVG text for inlining, and the seconds Graphviz took."""
+    formats = plan.request.formats
+    drawing = diagram.draw(process, lang=lang, process_href=plan.process_href, step_href=_step_href)
+    files, seconds = {}, drawing.dot_seconds
+    if "svg" in formats:
+        files[f"{stem}.svg"] = _standalone_svg(drawing.svg, stem, formats).encode("utf-8")
+    if "png" in formats:
+        files[f"{stem}.png"], png_seconds = diagram.draw_png(
+            process, lang=lang, process_href=plan.process_href, step_href=_step_href
+        )
+        seconds += png_seconds
+    return files, drawing.svg, seconds
+
+
+def _step_href(step_id: str) -> str:
+    return f"#{step_anchor(step_id)}"
+
+
+def _standalone_svg(svg: str, stem: str, formats: frozenset[str]) -> str:
+    """The chart as a file of its own: step links go to the rows of the HTML page, when there is one."""
+    return _SELF_LINK.sub(rf"\g<1>{stem}.html#", svg) if "html" in formats else svg
+
+
+def _write_site_files(plan: _Plan, entries: Mapping[str, cache.Entry]) -> None:
+    """The index (always rebuilt: it is cheap and lists everything), the assets and the manifest."""
+    formats = plan.request.formats
+    lang = majority_lang(plan.request.lang, [process for process, _ in plan.entries])
+    index = build_index_page(plan.entries, plan.pages, lang, plan.stamp)
+    if "html" in formats:
+        _write(plan.staged, "index.html", html.render_index(index).encode("utf-8"))
+        static = resources.files("procdoc.render") / "static"
+        for name in html.STATIC_FILES:
+            _write(plan.staged, f"{html.ASSETS_DIR}/{name}", static.joinpath(name).read_bytes())
+    if "md" in formats:
+        _write(plan.staged, f"{MD_DIR}/index.md", markdown.render_index(index).encode("utf-8"))
+    _write(plan.staged, MANIFEST, cache.manifest_text(entries).encode("utf-8"))
+
+
+def _write(root: Path, name: str, data: bytes) -> None:
+    """Write below the staging folder only; names come from `page_stem`, checked again here."""
+    path = root / name
+    if not path.resolve().is_relative_to(root.resolve()):
+        raise RenderError(f"internal error: output name {name!r} escapes the site folder", "report this as a bug")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
