@@ -73,7 +73,7 @@ def _walk(root: str, excluded: tuple[str, ...], found: Discovery) -> Iterator[st
 def display_path(path: str) -> str:
     """`path` relative to the working directory when it lies below it."""
     relative = os.path.relpath(path)
-    return path if relative.startswith("..") else relative
+    return os.path.normpath(path) if relative.startswith("..") else relative
 
 
 def is_process_text(text: str) -> bool:
