@@ -6,6 +6,7 @@ error, not silence: a misspelt `ignroe` would otherwise quietly do nothing.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import os
 import tomllib
@@ -135,8 +136,8 @@ def _settings(path: str, data: dict[str, Any], text: str) -> Settings:
                 for glob, codes in _table(path, check.get("per-file-ignores", {}), "check.per-file-ignores").items()
             },
             options={k: dict(_table(path, v, f"check.options.{k}")) for k, v in _table(path, check.get("options", {}), "check.options").items()},
-            strict=bool(check.get("strict", False)),
-            today=str(check["today"]) if "today" in check else None,
+            strict=_boolean(path, check.get("strict", False), "check.strict"),
+            today=_date(path, check["today"], "check.today") if "today" in check else None,
         ),
         render=dict(_table(path, data.get("render", {}), "render")),
         raw_text=text,
@@ -178,6 +179,20 @@ def _table(path: str, value: Any, where: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise ConfigError(path, f"`{where}` must be a table")
     return value
+
+
+def _boolean(path: str, value: Any, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(path, f"`{where}` must be true or false")
+    return value
+
+
+def _date(path: str, value: Any, where: str) -> str:
+    """An ISO date (TOML date or text), returned as YYYY-MM-DD."""
+    try:
+        return datetime.date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise ConfigError(path, f"`{where}` must be a date such as 2026-11-25") from None
 
 
 def _strings(path: str, value: Any, where: str) -> tuple[str, ...]:

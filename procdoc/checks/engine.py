@@ -77,11 +77,14 @@ def apply_suppressions(
         if not comments
         or not suppress.silenced(comments, diagnostic.code, {diagnostic.line, anchor.line if anchor else -1})
     ]
-    if UNUSED_SUPPRESSION in selection.active_for(path):
+    active = selection.active_for(path)
+    if UNUSED_SUPPRESSION in active:
         severity = selection.severity.get(UNUSED_SUPPRESSION, Severity.WARNING)
+        known = all_rules()
         for item in comments:
             for code in item.codes:
-                if code not in item.used and code != UNUSED_SUPPRESSION:
+                ran = code in active or code not in known  # a rule that did not run cannot have been needed
+                if ran and code not in item.used and code != UNUSED_SUPPRESSION:
                     kept.append(
                         Diagnostic(path, item.pos.line, item.pos.column, UNUSED_SUPPRESSION, severity,
                                    f"suppression of {code} silences nothing here", f"remove {code} from the comment")

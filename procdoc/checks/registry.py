@@ -64,8 +64,9 @@ class Rule:
     cross_file: bool = False
 
     @property
-    def doc_title(self) -> str:
-        return f"{self.code} {self.name}"
+    def anchor(self) -> str:
+        """The rule's section id in docs/rules.md."""
+        return f"{self.code.lower()}-{self.name}"
 
 
 _RULES: dict[str, Rule] = {}

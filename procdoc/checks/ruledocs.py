@@ -72,7 +72,7 @@ def markdown() -> str:
         "|---|---|---|---|---|",
     ]
     out += [
-        f"| [{r.code}](#{r.code.lower()}-{r.name}) | {r.name} | {r.family} | {r.severity.label} | {r.summary} |"
+        f"| [{r.code}](#{r.anchor}) | {r.name} | {r.family} | {r.severity.label} | {r.summary} |"
         for r in rules
     ]
     for family, title in FAMILIES.items():

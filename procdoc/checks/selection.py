@@ -80,6 +80,15 @@ def resolve(
     return Selection(frozenset(enabled), severity, per_file, _options(config.options, rules))
 
 
+def _same_kind(value: Any, default: Any) -> bool:
+    """True when `value` can stand for `default`: ints and floats mix, booleans are not numbers."""
+    if isinstance(value, bool) or isinstance(default, bool):
+        return type(value) is type(default)
+    if isinstance(value, (int, float)) and isinstance(default, (int, float)):
+        return True
+    return type(value) is type(default)
+
+
 def _options(configured: Mapping[str, Mapping[str, Any]], rules: Mapping[str, Rule]) -> dict[str, dict[str, Any]]:
     """Each rule's defaults, overridden by `[check.options.CODE-or-name]`."""
     options = {code: dict(rule.options) for code, rule in rules.items()}
@@ -92,9 +101,7 @@ def _options(configured: Mapping[str, Mapping[str, Any]], rules: Mapping[str, Ru
             if key not in options[code]:
                 known = ", ".join(options[code]) or "none"
                 raise SelectionError(f"check.options.{selector}: rule {code} has no option {key!r} (options: {known})")
-            if type(value) is not type(options[code][key]) and not (
-                isinstance(value, (int, float)) and isinstance(options[code][key], (int, float))
-            ):
+            if not _same_kind(value, options[code][key]):
                 kind = type(options[code][key]).__name__
                 raise SelectionError(f"check.options.{selector}.{key} must be of type {kind}")
             options[code][key] = value

@@ -7,6 +7,8 @@ reported (M001) so stale comments do not pile up.
 from __future__ import annotations
 
 import re
+
+import yaml
 from dataclasses import dataclass, field
 
 from procdoc.diagnostics import Pos
@@ -23,6 +25,7 @@ class Suppression:
 
 
 def parse(lines: tuple[str, ...] | list[str]) -> list[Suppression]:
+    """Every suppression comment; text that only looks like one inside a value is not."""
     found = []
     for number, line in enumerate(lines, start=1):
         if "procdoc:" not in line or "#" not in line:
@@ -30,7 +33,20 @@ def parse(lines: tuple[str, ...] | list[str]) -> list[Suppression]:
         for match in _COMMENT.finditer(line):
             codes = tuple(c.strip().upper() for c in match.group(2).split(",") if c.strip())
             found.append(Suppression(Pos(number, match.start(1) + 1), codes, match.group(1) == "file-ignore"))
-    return found
+    return _outside_scalars(found, lines) if found else found
+
+
+def _outside_scalars(found: list[Suppression], lines: tuple[str, ...] | list[str]) -> list[Suppression]:
+    """Drop matches that lie inside a scalar (a quoted value or a `|` block), by asking the YAML scanner."""
+    spans = []
+    try:
+        for token in yaml.scan("\n".join(lines), Loader=yaml.CSafeLoader):
+            if isinstance(token, yaml.ScalarToken):
+                start, end = token.start_mark, token.end_mark
+                spans.append(((start.line + 1, start.column + 1), (end.line + 1, end.column + 1)))
+    except yaml.YAMLError:
+        return found
+    return [item for item in found if not any(start <= tuple(item.pos) < end for start, end in spans)]
 
 
 def silenced(suppressions: list[Suppression], code: str, lines: set[int]) -> bool:

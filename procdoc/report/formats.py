@@ -41,7 +41,7 @@ _NOUNS = {
 
 def doc_url(rule: Rule) -> str:
     """Where the rule is documented: its section of docs/rules.md, published."""
-    return f"{HOMEPAGE}/rules#{rule.code.lower()}-{rule.name}"
+    return f"{HOMEPAGE}/rules#{rule.anchor}"
 
 
 def full_message(diagnostic: Diagnostic) -> str:
