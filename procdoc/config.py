@@ -135,7 +135,10 @@ def _settings(path: str, data: dict[str, Any], text: str) -> Settings:
                 glob: _strings(path, codes, f"check.per-file-ignores.{glob}")
                 for glob, codes in _table(path, check.get("per-file-ignores", {}), "check.per-file-ignores").items()
             },
-            options={k: dict(_table(path, v, f"check.options.{k}")) for k, v in _table(path, check.get("options", {}), "check.options").items()},
+            options={
+                k: dict(_table(path, v, f"check.options.{k}"))
+                for k, v in _table(path, check.get("options", {}), "check.options").items()
+            },
             strict=_boolean(path, check.get("strict", False), "check.strict"),
             today=_date(path, check["today"], "check.today") if "today" in check else None,
         ),

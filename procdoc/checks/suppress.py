@@ -7,9 +7,9 @@ reported (M001) so stale comments do not pile up.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 import yaml
-from dataclasses import dataclass, field
 
 from procdoc.diagnostics import Pos
 
