@@ -178,3 +178,12 @@ class TestDiscovery:
     def test_process_marker(self) -> None:
         assert loader.is_process_text("# c\nprocdoc: 1\n")
         assert not loader.is_process_text("steps:\n  procdoc: 1\n")
+
+
+def test_compiled_validator_is_current() -> None:
+    from pathlib import Path
+
+    from procdoc import schema
+
+    shipped = Path(schema.__file__).with_name("compiled.py").read_text(encoding="utf-8")
+    assert shipped == schema.validator_code(), "the schema changed: run `python -m procdoc.schema`"

@@ -55,6 +55,7 @@ class CheckCache:
         self.path = folder / CACHE_DIR / "check.json"
         self.key = key
         self.entries: dict[str, dict[str, Any]] = {}
+        self.outcome: dict[str, Any] = {}
         self.changed = False
 
     def load(self) -> None:
@@ -64,6 +65,22 @@ class CheckCache:
             return
         if isinstance(data, dict) and data.get("format") == FORMAT and data.get("key") == self.key:
             self.entries = data.get("files", {})
+            self.outcome = data.get("outcome", {})
+
+    def last_outcome(self, state: str) -> tuple[list[str], list[Diagnostic]] | None:
+        """(files checked, diagnostics) of the last run, if it saw exactly this state."""
+        if self.outcome.get("state") != state:
+            return None
+        files = self.outcome["files"]
+        return files, [_diagnostic_from_json(d[0], d[1:]) for d in self.outcome["diagnostics"]]
+
+    def remember_outcome(self, state: str, files: list[str], diagnostics: list[Diagnostic]) -> None:
+        self.outcome = {
+            "state": state,
+            "files": files,
+            "diagnostics": [[d.path, *_diagnostic_to_json(d)] for d in diagnostics],
+        }
+        self.changed = True
 
     def get(self, path: str, digest: str) -> FileReport | None:
         entry = self.entries.get(path)
@@ -88,7 +105,7 @@ class CheckCache:
             ignore = self.path.parent / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("# created by procdoc\n*\n", encoding="utf-8")
-            payload = {"format": FORMAT, "key": self.key, "files": files}
+            payload = {"format": FORMAT, "key": self.key, "files": files, "outcome": self.outcome}
             write_text_atomic(self.path, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
         except OSError:
             pass  # a read-only checkout still gets its report; it just is not cached

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TypeVar
 
-from procdoc import loader
+from procdoc import loader, schema
 from procdoc.checks import suppress
 from procdoc.checks.context import Repository
 from procdoc.checks.engine import Raw, apply_suppressions, enabled_rules, run_rules
@@ -132,6 +132,7 @@ def analyse_all(items: Sequence[tuple[str, bytes, bool]], job: Job, jobs: int) -
     if jobs <= 1 or len(items) < PARALLEL_THRESHOLD:
         return [analyse(path, data, job, named) for path, data, named in items]
     chunks = list(_chunks(items, jobs * 4))
+    schema.prepare()  # import the validator once, before the workers fork
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(job,)) as pool:
         return [report for chunk in pool.map(_analyse_in_worker, chunks) for report in chunk]
 

@@ -71,11 +71,25 @@ def run_check(request: CheckRequest) -> CheckResult:
     named = {loader.display_path(p) for p in roots if os.path.isfile(p)}
     requested = set(found.files)
     context = _context_files(request, settings, requested)
-    reports = _reports(sorted(requested | context), named, job, request, settings)
-    diagnostics = finish([r for r in reports if r.is_process], job, requested)
-    checked = [r for r in reports if r.is_process and r.path in requested]
+    contents = read_all(sorted(requested | context))
+    cache = _open_cache(request, settings, job)
+    state = _state(contents, requested, named)
+    remembered = cache.last_outcome(state) if cache is not None and state else None
+    if remembered is not None:
+        checked, diagnostics = remembered
+    else:
+        reports = _reports(contents, named, job, request, cache)
+        diagnostics = finish([r for r in reports if r.is_process], job, requested)
+        checked = [r.path for r in reports if r.is_process and r.path in requested]
+        found.skipped += [
+            (r.path, "no top-level `procdoc:` key") for r in reports if not r.is_process and r.path in requested
+        ]
+        if cache is not None:
+            if state:
+                cache.remember_outcome(state, checked, diagnostics)
+            cache.save({path for path, _ in contents})
     run = RunInfo(
-        files=[r.path for r in checked],
+        files=checked,
         rules=rules,
         sources=_sources(diagnostics),
         root=".",
@@ -83,10 +97,8 @@ def run_check(request: CheckRequest) -> CheckResult:
         statistics=request.statistics,
     )
     report = available[request.format]().render(diagnostics, run)
-    skipped = found.skipped + [
-        (r.path, "no top-level `procdoc:` key") for r in reports if not r.is_process and r.path in requested
-    ]
-    return CheckResult(report, exit_code(diagnostics, request.strict or settings.check.strict), diagnostics, skipped)
+    code = exit_code(diagnostics, request.strict or settings.check.strict)
+    return CheckResult(report, code, diagnostics, found.skipped)
 
 
 def _context_files(request: CheckRequest, settings: Settings, requested: set[str]) -> set[str]:
@@ -101,17 +113,29 @@ def _context_files(request: CheckRequest, settings: Settings, requested: set[str
     return set(everything.files) - requested
 
 
+def _open_cache(request: CheckRequest, settings: Settings, job: Job) -> CheckCache | None:
+    if not request.use_cache:
+        return None
+    cache = CheckCache(cache_folder(settings.root), run_key(settings.raw_text, _selection_key(job)))
+    cache.load()
+    return cache
+
+
+def _state(contents: list[tuple[str, bytes | None]], requested: set[str], named: set[str]) -> str:
+    """Everything a run's outcome depends on besides the run key; '' when a file is unreadable."""
+    if any(data is None for _, data in contents):
+        return ""
+    parts = [f"{path}\0{digest(data)}\0{path in requested}\0{path in named}" for path, data in contents if data]
+    return digest("\n".join(parts).encode("utf-8"))
+
+
 def _reports(
-    files: list[str], named: set[str], job: Job, request: CheckRequest, settings: Settings
+    contents: list[tuple[str, bytes | None]], named: set[str], job: Job, request: CheckRequest, cache: CheckCache | None
 ) -> list[FileReport]:
     """A report per file: from the cache when nothing it depends on changed, else analysed."""
-    cache = None
-    if request.use_cache:
-        cache = CheckCache(cache_folder(settings.root), run_key(settings.raw_text, _selection_key(job)))
-        cache.load()
     reports: list[FileReport] = []
     todo: list[tuple[str, bytes | None, bool]] = []
-    for path, data in read_all(files):
+    for path, data in contents:
         cached = cache.get(path, digest(data)) if cache is not None and data is not None else None
         if cached is not None:
             reports.append(cached)
@@ -121,7 +145,6 @@ def _reports(
     if cache is not None:
         for report in fresh:
             cache.put(report)
-        cache.save({path for path in files})
     return sorted(reports + fresh, key=lambda r: r.path)
 
 

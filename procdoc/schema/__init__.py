@@ -46,11 +46,25 @@ def schema() -> dict[str, Any]:
     return json.loads(schema_text())
 
 
-@cache
-def _fast_validator() -> Callable[[Any], Any]:
+GENERATED_HEADER = "# Generated from process.schema.json by `python -m procdoc.schema`; do not edit.\n# ruff: noqa\n"
+
+
+def validator_code() -> str:
+    """Python source of the compiled validator (fastjsonschema.compile_to_code).
+
+    Compiling the schema costs ~150 ms at every start; shipping the generated
+    module costs a few ms to import. A test keeps it in step with the schema.
+    """
     import fastjsonschema
 
-    return fastjsonschema.compile(schema())
+    return GENERATED_HEADER + fastjsonschema.compile_to_code(schema())
+
+
+@cache
+def _fast_validator() -> Callable[[Any], Any]:
+    from procdoc.schema import compiled
+
+    return compiled.validate_https___procdoc_dev_schema_process_1_json  # type: ignore[no-any-return]
 
 
 @cache
@@ -60,14 +74,19 @@ def _full_validator() -> Any:
     return Draft202012Validator(schema())
 
 
+def prepare() -> None:
+    """Load the compiled validator now (before worker processes fork)."""
+    _fast_validator()
+
+
 def validate(data: Any) -> list[Problem]:
     """Every schema problem of `data`, in document order; [] when valid."""
-    import fastjsonschema
+    from fastjsonschema import JsonSchemaException
 
     try:
         _fast_validator()(data)
         return []
-    except fastjsonschema.JsonSchemaException:
+    except JsonSchemaException:
         pass
     problems: list[Problem] = []
     for error in _full_validator().iter_errors(data):
