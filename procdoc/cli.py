@@ -134,11 +134,13 @@ def rules(
 
 
 @app.command()
-def schema() -> None:
+def schema(
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file.")] = None,
+) -> None:
     """Print the JSON Schema of the process format (for editors and CI)."""
     from procdoc.schema import schema_text
 
-    sys.stdout.write(schema_text())
+    _emit(schema_text(), output, "json")
 
 
 @app.command()
@@ -165,14 +167,36 @@ def new(
             name=name, process_id=process_id, owner=owner, lanes=lanes, template=template, lang=lang
         )
         target = output or Path(f"{request.process_id.lower()}.yaml")
-        scaffold.write(request, target, force=force)
+        schema_file = scaffold.write(request, target, force=force)
     except scaffold.ScaffoldError as err:
         raise _fail(err.message, err.hint) from None
     print(f"created {target}")
+    if schema_file is not None:
+        print(f"created {schema_file} (editors validate and complete process files with it)")
     print("next:")
     print(f"  1. edit {target}: fill in the TODO parts, the steps and the owners")
     print(f"  2. procdoc check {target}")
     print(f"  3. procdoc render {target} -o site")
+
+
+@app.command()
+def export(
+    kind: Annotated[str, typer.Argument(help="bpmn or mermaid.")],
+    path: Annotated[str, typer.Argument(help="The process file to export.")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file (default: standard output).")] = None,
+    config: Annotated[Optional[str], typer.Option("--config", help="Settings file (default: nearest procdoc.toml).")] = None,
+) -> None:
+    """Export a process as BPMN 2.0 XML (with diagram) or a Mermaid flowchart."""
+    from procdoc.config import ConfigError
+    from procdoc.export import ExportError, export_process
+
+    try:
+        text = export_process(kind, path, config)
+    except ConfigError as err:
+        raise _fail(str(err)) from None
+    except ExportError as err:
+        raise _fail(err.message, err.hint) from None
+    _emit(text, output, kind)
 
 
 @app.command()

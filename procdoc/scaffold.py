@@ -171,14 +171,22 @@ def _insert_extra_steps(doc: Any, lane_ids: list[str], lang: str) -> None:
     anchor["next"] = after
 
 
-def write(request: Request, target: Path, *, force: bool = False) -> None:
-    """Write the new file; never replace an existing one unless `force`."""
+SCHEMA_FILE = "procdoc.schema.json"
+
+
+def write(request: Request, target: Path, *, force: bool = False) -> Path | None:
+    """Write the new file; never replace an existing one unless `force`.
+
+    Returns the editor schema file when this call created it.
+    """
     if target.exists() and not force:
         raise ScaffoldError(f"{target} already exists", "choose another name with -o, or --force to replace it")
     if target.is_dir():
         raise ScaffoldError(f"{target} is a directory", "give a file name with -o")
     org = _catalogue(target)
-    text = render(request, org)
+    schema_file, created = _editor_schema(target)
+    modeline = f"# yaml-language-server: $schema={os.path.relpath(schema_file, target.parent).replace(os.sep, '/')}\n"
+    text = modeline + render(request, org)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
@@ -192,6 +200,30 @@ def write(request: Request, target: Path, *, force: bool = False) -> None:
         raise ScaffoldError(f"{target} already exists", "choose another name with -o, or --force to replace it") from None
     finally:
         Path(temporary).unlink(missing_ok=True)
+    return schema_file if created else None
+
+
+def _editor_schema(target: Path) -> tuple[Path, bool]:
+    """The repository's copy of the JSON Schema that editors validate against.
+
+    Kept beside procdoc.toml (else beside the new file) so the modeline works
+    offline and on every machine that clones the repository. An existing copy
+    is refreshed only when it is procdoc's own (same $id), never replaced otherwise.
+    """
+    from procdoc.schema import schema, schema_text
+
+    config = find_config(str(target.parent if target.parent.exists() else Path.cwd()))
+    folder = Path(config).parent if config else target.parent
+    path = folder / SCHEMA_FILE
+    existed = path.exists()
+    try:
+        current = path.read_text(encoding="utf-8") if existed else ""
+    except OSError:
+        return path, False
+    if current != schema_text() and (not existed or schema()["$id"] in current):
+        folder.mkdir(parents=True, exist_ok=True)
+        path.write_text(schema_text(), encoding="utf-8")
+    return path, not existed
 
 
 def _catalogue(target: Path) -> dict[str, OrgUnit]:

@@ -187,3 +187,31 @@ def test_compiled_validator_is_current() -> None:
 
     shipped = Path(schema.__file__).with_name("compiled.py").read_text(encoding="utf-8")
     assert shipped == schema.validator_code(), "the schema changed: run `python -m procdoc.schema`"
+
+
+SCHEMA_CASES = ["format-version", "wrong-type-list", "wrong-type-mapping", "unknown-key", "unknown-top-key",
+                "missing-key", "missing-steps", "invalid-enum", "invalid-date", "id-with-space"]
+
+
+def _schema_errors(text: str) -> list[str]:
+    from jsonschema import Draft202012Validator
+
+    from procdoc import schema, yamlsource
+
+    data, _ = yamlsource.load(text)
+    return [e.message for e in Draft202012Validator(schema.schema()).iter_errors(data)]
+
+
+@pytest.mark.parametrize("name", SCHEMA_CASES)
+def test_the_shipped_schema_rejects_each_bad_fixture(name: str) -> None:
+    """Editors (which use the JSON Schema alone) refuse what the loader refuses."""
+    assert _schema_errors(CASES[name][0])
+
+
+def test_the_shipped_schema_accepts_every_sample() -> None:
+    from pathlib import Path
+
+    samples = sorted(Path(__file__).parent.parent.joinpath("samples").glob("*.yaml"))
+    assert len(samples) >= 9
+    for sample in samples:
+        assert _schema_errors(sample.read_text(encoding="utf-8")) == [], sample

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from procdoc.cli import app
 from procdoc.diagnostics import Severity
 from procdoc.loader import load_file
 from procdoc.scaffold import TEMPLATES
+from procdoc.schema import schema
 
 runner = CliRunner()
 
@@ -72,8 +74,25 @@ def test_file_teaches_the_format(tmp_path: Path) -> None:
     target = tmp_path / "p.yaml"
     new("流程", "-o", str(target))
     text = target.read_text(encoding="utf-8")
-    assert text.startswith("# procdoc 流程定义文件")
+    assert text.startswith("# yaml-language-server: $schema=procdoc.schema.json\n# procdoc 流程定义文件")
     assert "# 关键环节" in text and "docs/format.md" in text
+
+
+def test_editor_schema_is_written_beside_the_settings(tmp_path: Path) -> None:
+    (tmp_path / "procdoc.toml").write_text("", encoding="utf-8")
+    (tmp_path / "processes").mkdir()
+    target = tmp_path / "processes" / "p.yaml"
+    code, output = new("流程", "-o", str(target))
+    assert code == 0 and "procdoc.schema.json" in output
+    assert target.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../procdoc.schema.json\n")
+    shipped = json.loads((tmp_path / "procdoc.schema.json").read_text(encoding="utf-8"))
+    assert shipped == schema()
+
+
+def test_a_foreign_schema_file_is_not_replaced(tmp_path: Path) -> None:
+    (tmp_path / "procdoc.schema.json").write_text("{}", encoding="utf-8")
+    assert new("流程", "-o", str(tmp_path / "p.yaml"))[0] == 0
+    assert (tmp_path / "procdoc.schema.json").read_text(encoding="utf-8") == "{}"
 
 
 def test_never_overwrites_without_force(tmp_path: Path) -> None:

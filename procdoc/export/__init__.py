@@ -1,0 +1,40 @@
+"""Exports of one process for other tools: BPMN 2.0 (modellers) and Mermaid (wikis, issues)."""
+
+from __future__ import annotations
+
+from procdoc.diagnostics import Diagnostic
+from procdoc.workspace import open_workspace
+
+KINDS = ("bpmn", "mermaid")
+
+
+class ExportError(Exception):
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+def export_process(kind: str, path: str, config: str | None = None) -> str:
+    """The text of `path`'s process in format `kind`; ExportError when that cannot be."""
+    if kind not in KINDS:
+        raise ExportError(f"unknown export format {kind!r}", f"use one of: {', '.join(KINDS)}")
+    workspace = open_workspace([path], config)
+    loaded = workspace.loaded[0] if workspace.loaded else None
+    if workspace.missing or loaded is None:
+        raise ExportError(f"no process file at {path}", "give the path of a process YAML file")
+    if loaded.process is None:
+        raise ExportError(_first_problem(loaded.diagnostics), "fix the file first: `procdoc check` shows every problem")
+    known = {p.id for p in workspace.processes}
+    if kind == "bpmn":
+        from procdoc.export import bpmn
+
+        return bpmn.export(loaded.process, known)
+    from procdoc.export import mermaid
+
+    return mermaid.export(loaded.process)
+
+
+def _first_problem(diagnostics: list[Diagnostic]) -> str:
+    first = diagnostics[0] if diagnostics else None
+    return f"{first.location()}: {first.message}" if first else "the file is not a process"
