@@ -1,9 +1,10 @@
-"""How a swimlane chart looks: the symbols of DOMAIN.md §2, drawn by Graphviz.
+"""How a swimlane chart looks: the symbols of DOMAIN.md §2, drawn by real Graphviz.
 
-`layout` decides where things go; this module decides what each shape is
-(its DOT attributes, measured by layout's dot run and drawn unchanged here),
-pins every shape at its place and lets `neato -n2` draw — the second and
-last Graphviz run. Everything from the YAML passes through `dotescape`.
+`layout` decides where things go; this module decides what each shape is —
+its DOT attributes, which layout's dot run measures and which are drawn
+unchanged — then pins every shape and line at its place and lets
+`neato -n2` draw: the second and last Graphviz run. Every string from the
+YAML passes through `dotescape`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import time
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 
 import graphviz
 
@@ -27,22 +29,26 @@ MISSING = "Graphviz is not installed: install the `graphviz` OS package (Debian/
 LINE_COLUMNS = 22  # about 11 Chinese characters or 22 Latin ones per line
 DECISION_COLUMNS = 16  # a diamond grows twice as fast as its text
 NOTE_COLUMNS = 10  # documents, records and exit labels stay small beside the flow
-RED = "#c62828"
-INK = "#263238"
 ARROW_SIZE = 0.7  # Graphviz arrowheads are 10 points long at size 1
-EXIT_LABEL = {"bottom": (50.0, 2.0), "left": (35.0, 1.8), "right": (-35.0, 1.8)}  # labelangle, labeldistance
+
+INK = "#263238"
+RED = "#c62828"  # emergency paths and control-point badges
+STAR = "#e65100"  # key steps
+SYSTEM = "#1565c0"  # information-system tags
+SUBPROCESS_FILL, DOCUMENT_FILL, RECORD_FILL = "#e3f2fd", "#fffde7", "#f1f8e9"
 
 TEXT = {
     "zh": {
         "legend": "图例", "key": "关键环节（粗框）", "cp": "控", "cp_text": "控制点", "system": "信息系统",
-        "document": "文件", "document_text": "指导文件（步骤左侧）", "record": "记录", "record_text": "记录（步骤右侧）",
-        "subprocess": "子流程", "subprocess_text": "引用流程（可点击）", "emergency": "应急处理路径",
+        "subprocess": "子流程", "subprocess_text": "引用流程（可点击）", "document": "文件",
+        "document_text": "指导文件（步骤左侧）", "record": "记录", "record_text": "记录（步骤右侧）",
+        "emergency": "应急处理路径",
     },
     "en": {
         "legend": "Legend", "key": "Key step (bold border)", "cp": "CP", "cp_text": "Control point",
-        "system": "Information system", "document": "Doc", "document_text": "Guidance document (left of step)",
-        "record": "Rec", "record_text": "Record (right of step)", "subprocess": "Sub",
-        "subprocess_text": "Referenced process (click)", "emergency": "Emergency path",
+        "system": "Information system", "subprocess": "Sub", "subprocess_text": "Referenced process (click)",
+        "document": "Doc", "document_text": "Guidance document (left of step)", "record": "Rec",
+        "record_text": "Record (right of step)", "emergency": "Emergency path",
     },
 }
 
@@ -60,7 +66,7 @@ def draw(
     process_href: Callable[[str], str | None],
     step_href: Callable[[str], str],
 ) -> Drawing:
-    """The process's swimlane chart as SVG, every step linked to its manual row."""
+    """The process's swimlane chart as SVG, every step linked to its row in the manual."""
     run = _Graphviz()
     svg = run("neato", "svg", _scene(process, _Style(process, lang, process_href, step_href), run))
     return Drawing(svg.decode("utf-8"), run.seconds)
@@ -99,12 +105,15 @@ class _Graphviz:
             self.seconds += time.perf_counter() - started
 
 
+# ── Text: wrapped by display width ────────────────────────────────────────────
+
+
 def wrap(text: str, columns: int) -> list[str]:
     """Lines of at most `columns` display columns (a Chinese character counts 2), evened out.
 
     Latin text breaks at spaces, Chinese between any two characters; a word
     longer than a line is cut; closing punctuation stays on its line. Lines
-    are balanced so a name does not end in one lonely character.
+    are balanced, so a name does not end in one lonely character.
     """
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
@@ -116,8 +125,10 @@ def wrap(text: str, columns: int) -> list[str]:
     return lines
 
 
+_CLOSING = set("，。、；：？！）》」』】,.;:?!)")
+
+
 def _fill(paragraph: str, columns: int) -> list[str]:
-    """Greedy line filling."""
     lines: list[str] = []
     line, used = "", 0
     for word in paragraph.split(" "):
@@ -132,11 +143,8 @@ def _fill(paragraph: str, columns: int) -> list[str]:
     return [*lines, line]
 
 
-_CLOSING = set("，。、；：？！）》」』】,.;:?!)")
-
-
 def _pieces(word: str, columns: int) -> list[str]:
-    """Break opportunities inside a space-free word: around wide characters, and in long runs."""
+    """Where a space-free word may break: around each wide character, and inside too long a run."""
     pieces: list[str] = []
     run = ""
     for ch in word:
@@ -145,13 +153,8 @@ def _pieces(word: str, columns: int) -> list[str]:
             run = ""
         else:
             run += ch
-    if run:
-        pieces.append(run)
-    return [chunk for piece in pieces for chunk in _chunks(piece, columns)]
-
-
-def _chunks(piece: str, columns: int) -> list[str]:
-    return [piece[i : i + columns] for i in range(0, len(piece), columns)] if len(piece) > columns else [piece]
+    pieces += [run] if run else []
+    return [p[i : i + columns] for p in pieces for i in range(0, len(p), columns)]
 
 
 def _is_wide(ch: str) -> bool:
@@ -162,24 +165,38 @@ def _width(text: str) -> int:
     return sum(2 if _is_wide(ch) else 1 for ch in text)
 
 
-def _lines(text: str, columns: int) -> list[str]:
-    return [html(line) for line in wrap(text, columns)]
+def _lines(text: str, columns: int) -> str:
+    """`text` wrapped and escaped, as HTML-like label lines."""
+    return "<BR/>".join(html(line) for line in wrap(text, columns))
 
 
 def _rows(rows: list[str]) -> str:
+    """Label rows in a borderless table: plain `<BR/>` lines of mixed font sizes overlap in Graphviz 2.43."""
     cells = "".join(f"<TR><TD>{row}</TD></TR>" for row in rows)
     return f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{cells}</TABLE>'
 
 
-def _attrs(label: str | None = None, label_attr: str = "label", **values: str | float) -> str:
-    """DOT attribute list: `label` is HTML-like markup, every string value is quoted."""
-    parts = [f"{label_attr}=<{label}>"] if label is not None else []
-    parts += [f"{k}={quoted(v) if isinstance(v, str) else f'{v:g}'}" for k, v in values.items()]
+def _boxed(text: str, fill: str, bars: bool = False) -> str:
+    """A small framed sample for the legend; with `bars`, the sub-process symbol."""
+    bar = '<TD WIDTH="3"></TD>' if bars else ""
+    return (f'<TABLE BORDER="1" CELLBORDER="{int(bars)}" CELLSPACING="0" CELLPADDING="1"><TR>{bar}'
+            f'<TD BGCOLOR="{fill}">{text}</TD>{bar}</TR></TABLE>')
+
+
+def _attrs(label: str | None = None, **values: str | float) -> str:
+    """A DOT attribute list: `label` is HTML-like markup; strings are quoted, a tooltip
+    for the two times Graphviz reads its escapes."""
+    parts = [f"label=<{label}>"] if label is not None else []
+    for key, value in values.items():
+        parts.append(f"{key}={quoted(value, 2 if key == 'tooltip' else 1) if isinstance(value, str) else f'{value:g}'}")
     return ", ".join(parts)
 
 
+# ── Symbols ───────────────────────────────────────────────────────────────────
+
+
 class _Style:
-    """Each shape's DOT attributes; the only place that knows colours and marks."""
+    """Each shape's and line's DOT attributes: the one place that knows symbols, colours and marks."""
 
     def __init__(
         self, process: Process, lang: str, process_href: Callable[[str], str | None], step_href: Callable[[str], str]
@@ -191,154 +208,143 @@ class _Style:
         self.emergency = _emergency_only(process)
 
     def shape(self, shape: layout.Shape) -> str:
-        if shape.kind == "step" and shape.step is not None:
-            return self.step(shape.step)
-        if shape.kind in ("documents", "records") and shape.step is not None:
-            return self.side(shape.kind, shape.step)
+        if shape.step is not None:
+            return self.step(shape.step) if shape.kind == "step" else self.notes(shape.kind, shape.step)
         if shape.kind == "header" and shape.lane is not None:
             return self.header(shape.lane)
         if shape.kind == "phase" and shape.phase is not None:
             return self.phase(shape.phase)
+        if shape.kind == "label" and shape.flow is not None:
+            return _attrs(_exit_label(shape.flow.label or ""), shape="plain", fontname=FONT)
         return self.legend()
 
     def step(self, step: Step) -> str:
+        """Terminator, rectangle, diamond or double-barred box, linked to the manual's row."""
         emergency = step.id in self.emergency
-        colour = RED if emergency else INK
+        marks = [("key", step.key), ("control-point", step.control is not None), ("emergency", emergency),
+                 ("system", bool(step.system))]
         common: dict[str, str | float] = {
             "id": step_anchor(step.id),
-            "class": " ".join(["step", f"step-{step.type}", *self._marks(step, emergency)]),
-            "tooltip": step.name + (f"\n{step.description}" if step.description else ""),
+            "class": " ".join(["step", f"step-{step.type}", *(name for name, on in marks if on)]),
+            "tooltip": f"{step.id} {step.name}" + (f"\n{step.description}" if step.description else ""),
             "href": self.step_href(step.id),
-            "fontname": FONT,
-            "fontsize": 11,
-            "fontcolor": INK,
-            "color": colour,
-            "penwidth": 2.4 if step.key else 1.1,
+            "fontname": FONT, "fontsize": 11, "fontcolor": INK,
+            "color": RED if emergency else INK, "penwidth": 2.4 if step.key else 1.1,
         }
-        if step.type == "subprocess":
-            link = self.process_href(step.process) if step.process else None
-            common["href"] = link or common["href"]
-            return _attrs(self._subprocess(step, colour), **common, shape="plain")
         dashed = ",dashed" if emergency else ""
+        if step.type == "subprocess":
+            common["href"] = (self.process_href(step.process) if step.process else None) or common["href"]
+            return _attrs(self._subprocess(step, str(common["color"])), **common, shape="plain")
         if step.type == "decision":
             return _attrs(self._inner(step, DECISION_COLUMNS), **common, shape="diamond", style="filled" + dashed,
                           fillcolor="#fff8e1", margin="0.02,0.02")
-        rounded = "rounded," if step.type in ("start", "end") else ""
-        fill = "#e8f5e9" if rounded else "#ffffff"
-        return _attrs(self._inner(step, LINE_COLUMNS), **common, shape="box", style=f"{rounded}filled{dashed}",
-                      fillcolor=fill, margin="0.1,0.05")
-
-    def _marks(self, step: Step, emergency: bool) -> list[str]:
-        flags = [("key", step.key), ("control-point", step.control is not None), ("emergency", emergency),
-                 ("system", bool(step.system))]
-        return [name for name, on in flags if on]
+        terminator = step.type in ("start", "end")
+        return _attrs(self._inner(step, LINE_COLUMNS), **common, shape="box", margin="0.1,0.05",
+                      style=("rounded," if terminator else "") + "filled" + dashed,
+                      fillcolor="#e8f5e9" if terminator else "#ffffff")
 
     def _inner(self, step: Step, columns: int) -> str:
-        """Step number and marks, the wrapped name, then the information system tag.
-
-        A borderless table: plain `<BR/>` lines of mixed font sizes overlap in Graphviz 2.43.
-        """
+        """The step number and its marks, the wrapped name, then the information-system tag."""
         head = [f'<FONT POINT-SIZE="9" COLOR="#546e7a">{html(step.id)}</FONT>']
         if step.key:
-            head.append('<FONT POINT-SIZE="10" COLOR="#e65100">★</FONT>')
+            head.append(f'<FONT POINT-SIZE="10" COLOR="{STAR}">★</FONT>')
         if step.control is not None:
             head.append(f'<FONT POINT-SIZE="9" COLOR="{RED}"><B>{self.text["cp"]}</B></FONT>')
-        rows = [" ".join(head), "<BR/>".join(_lines(step.name, columns))]
+        rows = [" ".join(head), _lines(step.name, columns)]
         if step.system:
-            tag = "<BR/>".join(_lines(f"[{step.system}]", columns))
-            rows.append(f'<FONT POINT-SIZE="9" COLOR="#1565c0">{tag}</FONT>')
+            rows.append(f'<FONT POINT-SIZE="9" COLOR="{SYSTEM}">{_lines(f"[{step.system}]", columns)}</FONT>')
         return _rows(rows)
 
     def _subprocess(self, step: Step, colour: str) -> str:
-        """The predefined-process symbol: a box with a narrow bar cell on each side."""
-        border = 2 if step.key else 1
+        """The predefined-process symbol: a box with a narrow bar on each side."""
         return (
-            f'<TABLE BORDER="{border}" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5" BGCOLOR="#e3f2fd" '
-            f'COLOR="{colour}"><TR><TD WIDTH="6"></TD><TD>{self._inner(step, LINE_COLUMNS)}</TD>'
-            '<TD WIDTH="6"></TD></TR></TABLE>'
+            f'<TABLE BORDER="{2 if step.key else 1}" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5" '
+            f'BGCOLOR="{SUBPROCESS_FILL}" COLOR="{colour}"><TR><TD WIDTH="6"></TD>'
+            f'<TD>{self._inner(step, LINE_COLUMNS)}</TD><TD WIDTH="6"></TD></TR></TABLE>'
         )
 
-    def side(self, kind: str, step: Step) -> str:
-        """Documents beside a step (left) or records it produces (right), one note."""
-        if kind == "documents":
-            found = [self.process.document_by_id.get(i) for i in step.documents]
-            names = [(d.name, d.ref) if d else (i, None) for d, i in zip(found, step.documents, strict=True)]
-            fill = "#fffde7"
-        else:
-            kept = [self.process.record_by_id.get(i) for i in step.records]
-            names = [(r.name, r.stored_in) if r else (i, None) for r, i in zip(kept, step.records, strict=True)]
-            fill = "#f1f8e9"
-        rows = ["<BR/>".join(_lines(name, NOTE_COLUMNS)) for name, _ in names]
-        tooltip = "\n".join(f"{name} ({extra})" if extra else name for name, extra in names)
+    def notes(self, kind: str, step: Step) -> str:
+        """The documents that guide a step or the records it produces: one note,
+        drawn doubled (stacked) when it holds more than one."""
+        known = self.process.document_by_id if kind == "documents" else self.process.record_by_id
+        ids = step.documents if kind == "documents" else step.records
+        names = [known[i].name if i in known else i for i in ids]
+        details = [getattr(known.get(i), "ref" if kind == "documents" else "stored_in", None) for i in ids]
         return _attrs(
-            _rows(rows), id=f"{step_anchor(step.id)}-{kind}", shape="note", style="filled",
-            fillcolor=fill, color="#8d6e63", peripheries=2 if len(names) > 1 else 1, fontname=FONT,
-            fontsize=9, fontcolor=INK, margin="0.06,0.03", tooltip=tooltip, **{"class": kind[:-1]},
+            _rows([_lines(name, NOTE_COLUMNS) for name in names]), id=f"{step_anchor(step.id)}-{kind}",
+            shape="note", style="filled", fillcolor=DOCUMENT_FILL if kind == "documents" else RECORD_FILL,
+            color="#8d6e63", peripheries=2 if len(ids) > 1 else 1, fontname=FONT, fontsize=9, fontcolor=INK,
+            margin="0.06,0.03", **{"class": kind[:-1]},
+            tooltip="\n".join(f"{n} ({d})" if d else n for n, d in zip(names, details, strict=True)),
         )
 
     def header(self, index: int) -> str:
+        """A lane's name in the header band; the external party in a warmer colour."""
         lane = self.process.lanes[index] if index < len(self.process.lanes) else layout.UNASSIGNED
-        label = "<BR/>".join(f"<B>{line}</B>" for line in _lines(lane.name, LINE_COLUMNS))
-        fill = "#fbe9e7" if lane.kind == "external" else "#e3eaf2"
-        return _attrs(label, shape="box", style="filled", fillcolor=fill, color="#78909c", fontname=FONT,
-                      fontsize=12, fontcolor=INK, margin="0.1,0.06", tooltip=lane.duties or lane.name,
-                      **{"class": "lane-header"})
+        label = "<BR/>".join(f"<B>{html(line)}</B>" for line in wrap(lane.name, LINE_COLUMNS))
+        return _attrs(label, shape="box", style="filled", fillcolor="#fbe9e7" if lane.kind == "external" else "#e3eaf2",
+                      color="#78909c", fontname=FONT, fontsize=12, fontcolor=INK, margin="0.1,0.06",
+                      tooltip=lane.duties or lane.name, **{"class": "lane-header"})
 
     def phase(self, index: int) -> str:
+        """A phase's number and name, for the left gutter."""
         name = self.process.phases[index].name
-        label = "<BR/>".join([f"<B>{index + 1}</B>", *_lines(name, 8)])
-        return _attrs(label, shape="plaintext", fontname=FONT, fontsize=11, fontcolor="#37474f",
-                      margin="0.02,0.02", tooltip=name, **{"class": "phase-label"})
+        return _attrs(_rows([f"<B>{index + 1}</B>", _lines(name, 8)]), shape="box", color="transparent",
+                      fontname=FONT, fontsize=11, fontcolor="#37474f", margin="0.02,0.02", tooltip=name,
+                      **{"class": "phase-label"})
 
     def legend(self) -> str:
+        """What the marks mean, in the chart's language."""
         t = self.text
-        bars = '<TABLE BORDER="1" CELLBORDER="1" CELLSPACING="0" CELLPADDING="1"><TR><TD WIDTH="3"></TD>'
-        cells = [
-            f"<B>{t['legend']}</B>",
-            f'<FONT COLOR="#e65100">★</FONT> {t["key"]}',
-            f'<FONT COLOR="{RED}"><B>{t["cp"]}</B></FONT> {t["cp_text"]}',
-            f'<FONT COLOR="#1565c0">[ERP]</FONT> {t["system"]}',
-            f'{bars}<TD BGCOLOR="#e3f2fd">{t["subprocess"]}</TD><TD WIDTH="3"></TD></TR></TABLE>',
-            f'<TABLE BORDER="1" CELLPADDING="1" BGCOLOR="#fffde7"><TR><TD>{t["document"]}</TD></TR></TABLE>',
-            f'<TABLE BORDER="1" CELLPADDING="1" BGCOLOR="#f1f8e9"><TR><TD>{t["record"]}</TD></TR></TABLE>',
-            f'<FONT COLOR="{RED}">- - -▸</FONT> {t["emergency"]}',
+        samples = [
+            (f'<FONT COLOR="{STAR}">★</FONT>', t["key"]),
+            (f'<FONT COLOR="{RED}"><B>{t["cp"]}</B></FONT>', t["cp_text"]),
+            (f'<FONT COLOR="{SYSTEM}">[ERP]</FONT>', t["system"]),
+            (_boxed(t["subprocess"], SUBPROCESS_FILL, bars=True), t["subprocess_text"]),
+            (_boxed(t["document"], DOCUMENT_FILL), t["document_text"]),
+            (_boxed(t["record"], RECORD_FILL), t["record_text"]),
+            (f'<FONT COLOR="{RED}">- - -▸</FONT>', t["emergency"]),
         ]
-        texts = ["", "", "", "", t["subprocess_text"], t["document_text"], t["record_text"], ""]
-        row = "".join(f"<TD>{c}</TD>" + (f"<TD ALIGN=\"LEFT\">{x}</TD>" if x else "") for c, x in zip(cells, texts,
-                                                                                                     strict=True))
-        label = f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2"><TR>{row}</TR></TABLE>'
+        cells = "".join(f'<TD>{sample}</TD><TD ALIGN="LEFT">{text}</TD>' for sample, text in samples)
+        label = (f'<TABLE BORDER="1" COLOR="#b0bec5" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">'
+                 f'<TR><TD><B>{t["legend"]}</B></TD>{cells}</TR></TABLE>')
         return _attrs(label, shape="plain", fontname=FONT, fontsize=9, fontcolor=INK, id="legend",
                       tooltip=t["legend"], **{"class": "legend"})
 
-    def flow(self, route: layout.Route, steps: Mapping[str, Step]) -> str:
+    def line(self, route: layout.Route, steps: Mapping[str, Step], height: float) -> str:
+        """A flow line (red and dashed on an emergency path) or a note's dotted link."""
         flow = route.flow
         if flow.kind != "flow":
             return _attrs(None, style="dotted", color="#8d6e63", arrowhead="none", **{"class": f"link {flow.kind}"})
         emergency = steps[flow.tail].id in self.emergency
-        classes = " ".join(["flow", *(["back"] if flow.back else []), *(["emergency"] if emergency else [])])
+        classes = ["flow", *(["back"] if flow.back else []), *(["emergency"] if emergency else [])]
         common: dict[str, str | float] = {
-            "class": classes, "color": RED if emergency else "#37474f", "style": "dashed" if emergency else "solid",
-            "arrowsize": ARROW_SIZE, "penwidth": 1.1, "fontname": FONT,
+            "class": " ".join(classes), "color": RED if emergency else "#37474f",
+            "style": "dashed" if emergency else "solid", "arrowsize": ARROW_SIZE, "penwidth": 1.1, "fontname": FONT,
         }
-        if not flow.label:
+        if route.label is None or not flow.label:
             return _attrs(None, **common)
-        text = "<BR/>".join(_lines(flow.label, NOTE_COLUMNS))
-        label = (f'<TABLE BORDER="0" CELLPADDING="1" CELLSPACING="0" BGCOLOR="white"><TR><TD>'
-                 f'<FONT POINT-SIZE="10" COLOR="#bf360c">{text}</FONT></TD></TR></TABLE>')
-        angle, distance = EXIT_LABEL[route.port]
-        return _attrs(label, "taillabel", **common, labelangle=angle, labeldistance=distance)
+        return _attrs(_exit_label(flow.label), **common, lp=f"{route.label.x:.2f},{height - route.label.y:.2f}")
+
+
+def _exit_label(text: str) -> str:
+    """A decision exit's words on a white ground, so that crossing lines do not run through them."""
+    return (f'<TABLE BORDER="0" CELLPADDING="1" CELLSPACING="0" BGCOLOR="white"><TR><TD>'
+            f'<FONT POINT-SIZE="10" COLOR="#bf360c">{_lines(text, NOTE_COLUMNS)}</FONT></TD></TR></TABLE>')
 
 
 def _emergency_only(process: Process) -> set[str]:
     """Steps reached from an emergency handler but never from a start."""
     edges = graph.successors(process)
     normal = graph.reachable(edges, [s.id for s in graph.starts(process)])
-    handlers = [e.handler for e in process.emergencies or [] if e.handler]
-    return graph.reachable(edges, handlers) - normal
+    return graph.reachable(edges, [e.handler for e in process.emergencies or [] if e.handler]) - normal
+
+
+# ── The pinned scene neato draws ──────────────────────────────────────────────
 
 
 def _scene(process: Process, style: _Style, run: layout.Runner) -> str:
-    """Pass 1 through layout, then the pinned DOT that neato draws."""
+    """Layout (dot's run), then the DOT with every position fixed."""
     chart = layout.plan(process)
     attrs = {shape.name: style.shape(shape) for shape in chart.shapes}
     placed = layout.place(chart, attrs, run)
@@ -349,12 +355,21 @@ def _scene(process: Process, style: _Style, run: layout.Runner) -> str:
         *_bands(placed),
         *_columns(placed),
     ]
-    lines += [f"{shape.name} [{attrs[shape.name]}, {_pin(shape, placed)}];" for shape in chart.shapes]
+    drawn = [shape for shape in chart.shapes if shape.kind != "label"]  # labels are drawn on their lines
+    lines += [f"{shape.name} [{attrs[shape.name]}, {_pin(shape, placed)}];" for shape in drawn]
     for route in placed.routes:
-        spline = _spline(route, placed.height)
-        lines.append(f"{route.flow.tail} -> {route.flow.head} [{style.flow(route, steps)}, {spline}];")
+        line = style.line(route, steps, placed.height)
+        lines.append(f"{route.flow.tail} -> {route.flow.head} [{line}, {_spline(route, placed.height)}];")
     lines.append("}")
     return "\n".join(lines)
+
+
+def _pin(shape: layout.Shape, placed: layout.Layout) -> str:
+    box = placed.boxes[shape.name]
+    pos = f'pos="{box.x:.2f},{placed.height - box.y:.2f}!"'
+    if shape.kind == "header":  # stretched across its lane
+        return f"{pos}, fixedsize=true, width={box.w / 72:.4f}, height={box.h / 72:.4f}"
+    return pos
 
 
 def _spline(route: layout.Route, height: float) -> str:
@@ -367,16 +382,8 @@ def _spline(route: layout.Route, height: float) -> str:
         shorten = min(10 * ARROW_SIZE, length * 0.9) / length
         prefix = f"e,{x1:.2f},{y1:.2f} "
         points[-1] = (x1 - (x1 - x0) * shorten, y1 - (y1 - y0) * shorten)
-    pieces = [points[0]] + [p for a, b in zip(points, points[1:], strict=False) for p in (a, b, b)]
+    pieces = [points[0]] + [p for a, b in pairwise(points) for p in (a, b, b)]
     return f'pos="{prefix}' + " ".join(f"{x:.2f},{y:.2f}" for x, y in pieces) + '"'
-
-
-def _pin(shape: layout.Shape, placed: layout.Layout) -> str:
-    box = placed.boxes[shape.name]
-    pos = f'pos="{box.x:.2f},{placed.height - box.y:.2f}!"'
-    if shape.kind == "header":
-        return f"{pos}, fixedsize=true, width={box.w / 72:.4f}, height={box.h / 72:.4f}"
-    return pos
 
 
 def _bb(rect: layout.Rect, height: float) -> str:
@@ -384,25 +391,30 @@ def _bb(rect: layout.Rect, height: float) -> str:
 
 
 def _bands(placed: layout.Layout) -> list[str]:
-    """Phases: empty clusters spanning the chart, shaded in turn."""
-    lines = []
-    for i, (phase, rect) in enumerate(placed.bands):
-        fill = "#f3f6f9" if i % 2 == 0 else "#ffffff"
-        ident = quoted(f"phase-{slug(phase.id)}")
-        lines.append(
-            f"subgraph cluster_phase_{i} {{ {_bb(rect, placed.height)}; id={ident}; class=\"phase\"; "
-            f'style=filled; fillcolor="{fill}"; color="#b0bec5"; penwidth=0.8; label=""; }}'
-        )
-    return lines
+    """Phases: empty clusters across the chart, shaded in turn, drawn first."""
+    names = _unique([f"phase-{slug(phase.id)}" for phase, _ in placed.bands])
+    return [
+        f'subgraph "cluster_{name}" {{ {_bb(rect, placed.height)}; id={quoted(name)}; class="phase"; style=filled; '
+        f'fillcolor="{"#f3f6f9" if i % 2 == 0 else "#ffffff"}"; color="#b0bec5"; penwidth=0.8; label=""; }}'
+        for i, (name, (_, rect)) in enumerate(zip(names, placed.bands, strict=True))
+    ]
 
 
 def _columns(placed: layout.Layout) -> list[str]:
     """Lanes: empty clusters with explicit boxes, in declared order."""
-    lines = []
-    for i, (lane, rect) in enumerate(placed.columns):
-        ident = quoted(f"lane-{slug(lane.id)}")
-        lines.append(
-            f"subgraph cluster_lane_{i} {{ {_bb(rect, placed.height)}; id={ident}; class=\"lane\"; "
-            f'color="#78909c"; penwidth=1.2; label=""; }}'
-        )
-    return lines
+    names = _unique([f"lane-{slug(lane.id)}" for lane, _ in placed.columns])
+    return [
+        f'subgraph "cluster_{name}" {{ {_bb(rect, placed.height)}; id={quoted(name)}; class="lane"; '
+        f'bgcolor="transparent"; color="#78909c"; penwidth=1.2; label=""; }}'
+        for name, (_, rect) in zip(names, placed.columns, strict=True)
+    ]
+
+
+def _unique(names: list[str]) -> list[str]:
+    """`names` with a counter added to repeats: ids that differ only in case or punctuation slug alike."""
+    seen: dict[str, int] = {}
+    result = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        result.append(name if seen[name] == 1 else f"{name}-{seen[name]}")
+    return result

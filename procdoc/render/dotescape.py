@@ -3,8 +3,13 @@
 Every user-written string that reaches a DOT file passes through `quoted`
 (attribute values such as tooltips and links) or `html` (the text inside
 HTML-like labels). Graphviz then writes it to SVG with its own escaping, so
-what the author typed — `<script>`, `a|b`, `x\\l"y`, `&lt;` — shows
-literally and never becomes markup.
+what the author typed — `<script>`, `a|b`, `x\\l"y`, `&lt;`, `\\N` — shows
+literally and never becomes markup or a Graphviz substitution.
+
+Measured on Graphviz 2.43: labels, ids and links are read for backslash
+escapes once (`\\N` becomes the node's name, `\\\\` a backslash), tooltips
+twice (escapes such as `\\n`, then the same substitution again), and
+character entities are decoded before that, so `&#92;` is no way around it.
 """
 
 from __future__ import annotations
@@ -14,23 +19,25 @@ import re
 # XML 1.0 cannot carry these, and Graphviz would pass them through into the SVG.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": " ", "\r": " ", "\t": " "})
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-def quoted(text: str) -> str:
-    """A double-quoted DOT escString whose rendered value is exactly `text`.
+def quoted(text: str, rounds: int = 1) -> str:
+    """A double-quoted DOT string whose drawn value is exactly `text`.
 
-    Backslashes are doubled (else `\\l`, `\\N` are layout escapes), quotes
-    are escaped for the DOT lexer, and `&` becomes `&amp;` because Graphviz
-    keeps existing entities such as `&lt;` unescaped in its SVG output.
+    `rounds` is how many times Graphviz reads backslash escapes in the
+    attribute: 1 for `id`, `href` and the like, 2 for `tooltip`. Line breaks
+    become `\\n`, which a tooltip shows as a new line. `&` becomes `&amp;`
+    because Graphviz keeps existing entities such as `&lt;` as they are.
     """
-    clean = _CONTROL.sub("\ufffd", text).replace("&", "&amp;").replace("\\", "\\\\").replace('"', '\\"')
-    return '"' + clean.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n") + '"'
+    clean = _CONTROL.sub("\ufffd", text).replace("&", "&amp;").replace("\\", "\\" * 2**rounds).replace('"', '\\"')
+    return '"' + _LINE_BREAK.sub(r"\\n", clean) + '"'
 
 
 def html(text: str) -> str:
-    """Text for inside an HTML-like label: entities for markup, one line.
+    """Text for inside an HTML-like label: entities for markup, doubled backslashes, one line.
 
     `|`, `{` and `}` need nothing here: only record-shape labels give them a
     meaning, and the diagram never uses record shapes.
     """
-    return _CONTROL.sub("\ufffd", text).translate(_HTML)
+    return _CONTROL.sub("\ufffd", text).translate(_HTML).replace("\\", "\\\\")

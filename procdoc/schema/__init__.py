@@ -57,7 +57,8 @@ def validator_code() -> str:
     """
     import fastjsonschema
 
-    return GENERATED_HEADER + fastjsonschema.compile_to_code(schema())
+    fresh = json.loads(schema_text())  # compile_to_code rewrites the $refs of the dict it is given
+    return GENERATED_HEADER + fastjsonschema.compile_to_code(fresh)
 
 
 @cache
