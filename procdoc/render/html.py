@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from procdoc.render.context import IndexPage, Link, ProcessPage
 
-STATIC_FILES = ("procdoc.css", "filter.js")
+STATIC_FILES = ("procdoc.css", "procdoc.js")
 ASSETS_DIR = "assets"
 FIGURE_ID_PREFIX = "fig-"
 

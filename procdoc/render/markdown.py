@@ -100,7 +100,7 @@ def render_index(page: IndexPage) -> str:
 
 
 def _catalogue(parent: ParentGroup, t: Labels) -> list[str]:
-    headers = [t[f"col.{c}"] for c in ("id", "name", "owner", "version", "status", "last_revision")]
+    headers = [t["col.id"], t["col.name"], t["header.owner"], t["col.version"], t["col.status"], t["col.last_revision"]]
     rows = [(cell(r.code), link(r.link), cell(r.owner), cell(r.version), cell(r.status), cell(r.last_revision))
             for r in parent.rows]
     return [f"### {link(parent.title)}", "", *table(headers, rows)]

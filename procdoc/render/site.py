@@ -8,7 +8,7 @@ the one that decides file names and writes files.
 
 Layout of OUT::
 
-    index.html  <stem>.html  <stem>.svg  <stem>.png  assets/procdoc.css  assets/filter.js
+    index.html  <stem>.html  <stem>.svg  <stem>.png  assets/procdoc.css  assets/procdoc.js
     md/index.md  md/<stem>.md  md/<stem>.svg      (md/ works on its own: GitHub, mkdocs)
     .procdoc-render-cache.json                    (what the next run may reuse)
 """
@@ -191,7 +191,7 @@ def assign_pages(processes: Iterable[Process]) -> dict[str, PageRef]:
         suffix = 0
         while stem in taken:
             suffix += 1
-            stem = f"{base}-{cache.digest(f'{process.id}/{process.path}/{suffix}'.encode())[:8]}"
+            stem = f"{base}-{cache.digest(f'{process.id}/{suffix}'.encode())[:8]}"
         taken.add(stem)
         pages[process.path] = PageRef(process.id, process.name, stem, process.status)
     return pages
