@@ -209,6 +209,7 @@ def render(
     config: Annotated[Optional[str], typer.Option("--config", help="Settings file (default: nearest procdoc.toml).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Re-render everything.")] = False,
     timestamp: Annotated[bool, typer.Option("--timestamp", help="Stamp pages with the build time (off: output is byte-identical).")] = False,
+    stats: Annotated[Optional[Path], typer.Option("--stats", help="Write the run's figures (counts, seconds, Graphviz seconds) as JSON.")] = None,
 ) -> None:
     """Publish swimlane diagrams and procedure manuals (HTML site, Markdown)."""
     from procdoc.config import ConfigError
@@ -227,6 +228,12 @@ def render(
         raise _fail(err.message, err.hint) from None
     for diagnostic in summary.diagnostics:
         print(f"{diagnostic.location()}: {diagnostic.code} {diagnostic.message}", file=sys.stderr)
+    if stats is not None:
+        import json
+
+        from procdoc.writer import write_text_atomic
+
+        write_text_atomic(stats, json.dumps(summary.figures(), indent=2) + "\n")
     print(summary.describe())
     raise typer.Exit(EXIT_USAGE if summary.failed else EXIT_OK)
 

@@ -1,37 +1,37 @@
-"""The check cache: per-file reports keyed by content hash, in `.procdoc_cache/`.
+"""The check cache, in `.procdoc_cache/check/`: what the last runs found, by content hash.
 
-A cached report is reused only when the file's bytes, procdoc's code, the
-settings, the command-line selection and the date are all unchanged (the
-run key). Cross-file rules are never cached: they run on every check, on
-skeletons, so an edit to a referenced process is always seen.
+Everything is reused only under the same run key (procdoc's code, the
+settings, the command-line selection and the date). Three levels:
 
-Stored as JSON, not pickle: a cache folder committed to a repository by
-someone else must not be able to run code on the next `procdoc check`.
+- `outcome.json`: the last run's state (every file and its digest) and its
+  diagnostics; an unchanged repository is answered from it alone.
+- the same file keeps the cross-file findings with the fingerprint of all
+  skeletons they were computed from: an edit that leaves every skeleton as
+  it was (a description, a time limit) reuses them without decoding any.
+- `reports.jsonl`: one line per file (digest, path, JSON report); lines are
+  parsed only when needed and unchanged lines are written back as they were.
+
+JSON, not pickle: a cache folder committed to a repository by someone else
+must not be able to run code on the next `procdoc check`.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import functools
 import hashlib
 import json
 import os
 from pathlib import Path
 from typing import Any
 
-from procdoc import __version__, model
-from procdoc.checks import suppress
+from procdoc import __version__
+from procdoc.checks import serial
+from procdoc.checks.engine import Raw
 from procdoc.checks.pipeline import FileReport
-from procdoc.diagnostics import Diagnostic, Pos, Severity
+from procdoc.diagnostics import Diagnostic
 from procdoc.writer import write_text_atomic
 
 CACHE_DIR = ".procdoc_cache"
-FORMAT = 1
-_MODEL_TYPES = {
-    cls.__name__: cls
-    for cls in (model.Process, model.Step, model.Lane, model.Trigger, model.Output, model.Branch, model.Raci,
-                model.Control, model.Revision, model.Emergency)
-}
+FORMAT = 2
 
 
 def code_fingerprint() -> str:
@@ -49,147 +49,112 @@ def run_key(*parts: str) -> str:
 
 
 class CheckCache:
-    """Reports of the last run with the same key; written back after the run."""
+    """What earlier runs with the same key found; written back after the run."""
 
     def __init__(self, folder: Path, key: str) -> None:
-        self.path = folder / CACHE_DIR / "check.json"
+        self.folder = folder / CACHE_DIR / "check"
         self.key = key
-        self.entries: dict[str, dict[str, Any]] = {}
         self.outcome: dict[str, Any] = {}
-        self.changed = False
+        self.lines: dict[str, tuple[str, str]] = {}  # path → (digest, report JSON)
+        self.fresh: set[str] = set()
+        self.outcome_changed = False
 
-    def load(self) -> None:
+    def _read(self, name: str) -> str:
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            return (self.folder / name).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return ""
+
+    def load_outcome(self) -> None:
+        try:
+            data = json.loads(self._read("outcome.json") or "{}")
+        except ValueError:
             return
         if isinstance(data, dict) and data.get("format") == FORMAT and data.get("key") == self.key:
-            self.entries = data.get("files", {})
-            self.outcome = data.get("outcome", {})
+            self.outcome = data
 
     def last_outcome(self, state: str) -> tuple[list[str], list[Diagnostic]] | None:
         """(files checked, diagnostics) of the last run, if it saw exactly this state."""
-        if self.outcome.get("state") != state:
+        if not state or self.outcome.get("state") != state:
             return None
-        files = self.outcome["files"]
-        return files, [_diagnostic_from_json(d[0], d[1:]) for d in self.outcome["diagnostics"]]
+        return self.outcome["files"], [serial.diagnostic_from_json(d[0], d[1:]) for d in self.outcome["diagnostics"]]
 
-    def remember_outcome(self, state: str, files: list[str], diagnostics: list[Diagnostic]) -> None:
+    def cross_findings(self, fingerprint: str) -> dict[str, list[Raw]] | None:
+        """Cross-file findings computed from skeletons with this fingerprint, if any."""
+        if self.outcome.get("interfaces") != fingerprint:
+            return None
+        return {path: serial.raw_from_json(path, raw) for path, raw in self.outcome["cross"].items()}
+
+    def remember(
+        self, state: str, files: list[str], diagnostics: list[Diagnostic], fingerprint: str, cross: dict[str, list[Raw]]
+    ) -> None:
         self.outcome = {
-            "state": state,
-            "files": files,
-            "diagnostics": [[d.path, *_diagnostic_to_json(d)] for d in diagnostics],
+            "format": FORMAT, "key": self.key, "state": state, "files": files,
+            "diagnostics": [[d.path, *serial.diagnostic_to_json(d)] for d in diagnostics],
+            "interfaces": fingerprint,
+            "cross": {path: serial.raw_to_json(raw) for path, raw in cross.items()},
         }
-        self.changed = True
+        self.outcome_changed = True
+
+    def load_reports(self) -> None:
+        text = self._read("reports.jsonl")
+        header, _, body = text.partition("\n")
+        if header != json.dumps({"format": FORMAT, "key": self.key}):
+            return
+        for line in body.splitlines():
+            digest, path, report = line.split("\t", 2)
+            self.lines[path] = (digest, report)
 
     def get(self, path: str, digest: str) -> FileReport | None:
-        entry = self.entries.get(path)
-        if entry is None or entry.get("digest") != digest:
+        found = self.lines.get(path)
+        if found is None or found[0] != digest:
             return None
         try:
-            return _report_from_json(path, entry)
+            return _report_from_json(path, digest, json.loads(found[1]))
         except (KeyError, TypeError, ValueError):
             return None
 
     def put(self, report: FileReport) -> None:
-        self.entries[report.path] = _report_to_json(report)
-        self.changed = True
+        self.lines[report.path] = (report.digest, json.dumps(_report_to_json(report), ensure_ascii=False))
+        self.fresh.add(report.path)
 
     def save(self, keep: set[str]) -> None:
-        """Write the cache with the entries of `keep` (files of this run) only."""
-        if not self.changed and keep == set(self.entries):
-            return
-        files = {path: entry for path, entry in self.entries.items() if path in keep}
+        """Write back what changed, keeping the reports of `keep` (this run's files) only."""
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            ignore = self.path.parent / ".gitignore"
+            self.folder.mkdir(parents=True, exist_ok=True)
+            ignore = self.folder.parent / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("# created by procdoc\n*\n", encoding="utf-8")
-            payload = {"format": FORMAT, "key": self.key, "files": files, "outcome": self.outcome}
-            write_text_atomic(self.path, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
+            if self.fresh or keep != set(self.lines):
+                header = json.dumps({"format": FORMAT, "key": self.key})
+                rows = [f"{d}\t{p}\t{r}" for p, (d, r) in sorted(self.lines.items()) if p in keep]
+                write_text_atomic(self.folder / "reports.jsonl", "\n".join([header, *rows]) + "\n")
+            if self.outcome_changed:
+                write_text_atomic(self.folder / "outcome.json", json.dumps(self.outcome, ensure_ascii=False))
         except OSError:
             pass  # a read-only checkout still gets its report; it just is not cached
 
 
-def _diagnostic_to_json(d: Diagnostic) -> list[Any]:
-    return [d.line, d.column, d.code, int(d.severity), d.message, d.hint]
-
-
-def _diagnostic_from_json(path: str, data: list[Any]) -> Diagnostic:
-    line, column, code, severity, message, hint = data
-    return Diagnostic(path, line, column, code, Severity(severity), message, hint)
-
-
 def _report_to_json(report: FileReport) -> dict[str, Any]:
     return {
-        "digest": report.digest,
         "is_process": report.is_process,
-        "load": [_diagnostic_to_json(d) for d in report.load],
-        "raw": [[_diagnostic_to_json(d), list(anchor) if anchor else None] for d, anchor in report.raw],
-        "comments": [[list(c.pos), list(c.codes), c.whole_file] for c in report.comments],
-        "skeleton": _encode(report.skeleton),
+        "load": [serial.diagnostic_to_json(d) for d in report.load],
+        "raw": serial.raw_to_json(report.raw),
+        "comments": serial.comments_to_json(report.comments),
+        "skeleton": report.skeleton_text,
     }
 
 
-def _report_from_json(path: str, entry: dict[str, Any]) -> FileReport:
+def _report_from_json(path: str, digest: str, entry: dict[str, Any]) -> FileReport:
     return FileReport(
         path=path,
-        digest=entry["digest"],
-        load=[_diagnostic_from_json(path, d) for d in entry["load"]],
-        raw=[(_diagnostic_from_json(path, d), Pos(*anchor) if anchor else None) for d, anchor in entry["raw"]],
-        comments=[suppress.Suppression(Pos(*pos), tuple(codes), whole) for pos, codes, whole in entry["comments"]],
-        skeleton=_decode(entry["skeleton"], path),
+        digest=digest,
+        load=[serial.diagnostic_from_json(path, d) for d in entry["load"]],
+        raw=serial.raw_from_json(path, entry["raw"]),
+        comments=serial.comments_from_json(entry["comments"]),
+        skeleton_text=entry["skeleton"],
         is_process=entry["is_process"],
     )
-
-
-@functools.cache
-def _defaults(cls: type) -> dict[str, Any]:
-    """Each field's default, so only what differs from it is stored."""
-    found = {}
-    for f in dataclasses.fields(cls):
-        if f.default is not dataclasses.MISSING:
-            found[f.name] = f.default
-        elif f.default_factory is not dataclasses.MISSING:
-            found[f.name] = f.default_factory()
-    return found
-
-
-def _encode(value: Any) -> Any:
-    """Model objects → compact JSON: type tag, non-default fields, positions as pairs."""
-    if isinstance(value, tuple):  # Pos
-        return list(value)
-    if isinstance(value, list):
-        return [_encode(v) for v in value]
-    if not dataclasses.is_dataclass(value) or isinstance(value, type):
-        return value
-    defaults = _defaults(type(value))
-    out: dict[str, Any] = {"__t": type(value).__name__}
-    for f in dataclasses.fields(value):
-        item = getattr(value, f.name)
-        if f.name == "source_lines" or (f.name in defaults and item == defaults[f.name]):
-            continue
-        out[f.name] = {k: list(v) for k, v in item.items()} if f.name == "at" else _encode(item)
-    return out
-
-
-def _decode(value: Any, path: str) -> Any:
-    if isinstance(value, list):
-        return [_decode(v, path) for v in value]
-    if not isinstance(value, dict):
-        return value
-    cls = _MODEL_TYPES[value["__t"]]
-    fields: dict[str, Any] = {}
-    for key, item in value.items():
-        if key == "pos":
-            fields[key] = Pos(*item)
-        elif key == "at":
-            fields[key] = {k: Pos(*v) for k, v in item.items()}
-        elif key != "__t":
-            fields[key] = _decode(item, path)
-    if cls is model.Process:
-        fields["path"] = path
-    return cls(**fields)
 
 
 def cache_folder(root: str) -> Path:

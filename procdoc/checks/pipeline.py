@@ -21,7 +21,7 @@ from datetime import date
 from typing import TypeVar
 
 from procdoc import loader, schema
-from procdoc.checks import suppress
+from procdoc.checks import serial, suppress
 from procdoc.checks.context import Repository
 from procdoc.checks.engine import Raw, apply_suppressions, enabled_rules, run_rules
 from procdoc.checks.selection import Selection
@@ -44,8 +44,12 @@ class FileReport:
     load: list[Diagnostic] = field(default_factory=list)
     raw: list[Raw] = field(default_factory=list)
     comments: list[suppress.Suppression] = field(default_factory=list)
-    skeleton: Process | None = None
+    skeleton_text: str = ""
     is_process: bool = True
+
+    def skeleton(self) -> Process | None:
+        """The process skeleton, decoded on demand (most runs never need it)."""
+        return serial.skeleton_from_text(self.skeleton_text, self.path)
 
 
 @dataclass(frozen=True)
@@ -109,7 +113,7 @@ def analyse(path: str, raw_bytes: bytes | None, job: Job, named: bool = False) -
     rules = enabled_rules(job.selection, path, cross_file=False)
     report.raw = run_rules(process, rules, Repository([], job.org), job.selection, job.today)
     report.comments = suppress.parse(process.source_lines)
-    report.skeleton = skeleton(process)
+    report.skeleton_text = serial.skeleton_to_text(skeleton(process))
     return report
 
 
@@ -143,24 +147,38 @@ def _chunks(items: Sequence[tuple[str, bytes, bool]], count: int) -> Iterator[li
         yield list(items[start : start + size])
 
 
-def finish(reports: Sequence[FileReport], job: Job, report_on: set[str] | None = None) -> list[Diagnostic]:
-    """Cross-file rules on the skeletons, then suppression; sorted diagnostics.
+def interfaces_fingerprint(reports: Sequence[FileReport]) -> str:
+    """One hash of every skeleton: cross-file findings depend on nothing else."""
+    parts = [f"{r.path}\0{r.skeleton_text}" for r in reports if r.skeleton_text]
+    return digest("\n".join(parts).encode("utf-8"))
 
-    Every report is context for cross-file rules; only the files in
-    `report_on` (all, when None) get diagnostics.
+
+def cross_file(reports: Sequence[FileReport], job: Job) -> dict[str, list[Raw]]:
+    """Cross-file findings of every process, from the skeletons of all of them."""
+    skeletons = [(r.path, r.skeleton()) for r in reports if r.skeleton_text]
+    repo = Repository([s for _, s in skeletons if s is not None], job.org)
+    return {
+        path: run_rules(process, enabled_rules(job.selection, path, cross_file=True), repo, job.selection, job.today)
+        for path, process in skeletons
+        if process is not None
+    }
+
+
+def finish(
+    reports: Sequence[FileReport], cross: dict[str, list[Raw]], job: Job, report_on: set[str] | None = None
+) -> list[Diagnostic]:
+    """Local and cross-file findings with suppressions applied; sorted diagnostics.
+
+    Only the files in `report_on` (all, when None) get diagnostics.
     """
-    processes = [r.skeleton for r in reports if r.skeleton is not None]
-    repo = Repository(processes, job.org)
     diagnostics: list[Diagnostic] = []
     for report in reports:
         if report_on is not None and report.path not in report_on:
             continue
         diagnostics.extend(report.load)
-        if report.skeleton is None:
-            continue
-        cross = enabled_rules(job.selection, report.path, cross_file=True)
-        raw = report.raw + run_rules(report.skeleton, cross, repo, job.selection, job.today)
-        diagnostics.extend(apply_suppressions(report.path, raw, report.comments, job.selection))
+        if report.skeleton_text:
+            raw = report.raw + cross.get(report.path, [])
+            diagnostics.extend(apply_suppressions(report.path, raw, report.comments, job.selection))
     return sorted(diagnostics, key=lambda d: d.sort_key)
 
 

@@ -9,7 +9,17 @@ from datetime import date
 
 from procdoc import __version__, loader
 from procdoc.checks.cache import CheckCache, cache_folder, run_key
-from procdoc.checks.pipeline import FileReport, Job, analyse_all, digest, finish, read_all, worker_count
+from procdoc.checks.pipeline import (
+    FileReport,
+    Job,
+    analyse_all,
+    cross_file,
+    digest,
+    finish,
+    interfaces_fingerprint,
+    read_all,
+    worker_count,
+)
 from procdoc.checks.registry import all_rules
 from procdoc.checks.selection import resolve
 from procdoc.config import Settings, load_settings
@@ -74,19 +84,23 @@ def run_check(request: CheckRequest) -> CheckResult:
     contents = read_all(sorted(requested | context))
     cache = _open_cache(request, settings, job)
     state = _state(contents, requested, named)
-    remembered = cache.last_outcome(state) if cache is not None and state else None
+    remembered = cache.last_outcome(state) if cache is not None else None
     if remembered is not None:
         checked, diagnostics = remembered
     else:
-        reports = _reports(contents, named, job, request, cache)
-        diagnostics = finish([r for r in reports if r.is_process], job, requested)
-        checked = [r.path for r in reports if r.is_process and r.path in requested]
-        found.skipped += [
-            (r.path, "no top-level `procdoc:` key") for r in reports if not r.is_process and r.path in requested
-        ]
         if cache is not None:
-            if state:
-                cache.remember_outcome(state, checked, diagnostics)
+            cache.load_reports()
+        reports = [r for r in _reports(contents, named, job, request, cache) if r.is_process or r.load]
+        fingerprint = interfaces_fingerprint(reports)
+        cross = cache.cross_findings(fingerprint) if cache is not None else None
+        if cross is None:
+            cross = cross_file(reports, job)
+        diagnostics = finish(reports, cross, job, requested)
+        checked = [r.path for r in reports if r.is_process and r.path in requested]
+        found.skipped += [(path, "no top-level `procdoc:` key") for path, _ in contents
+                          if path in requested and path not in {r.path for r in reports}]
+        if cache is not None:
+            cache.remember(state, checked, diagnostics, fingerprint, cross)
             cache.save({path for path, _ in contents})
     run = RunInfo(
         files=checked,
@@ -117,7 +131,7 @@ def _open_cache(request: CheckRequest, settings: Settings, job: Job) -> CheckCac
     if not request.use_cache:
         return None
     cache = CheckCache(cache_folder(settings.root), run_key(settings.raw_text, _selection_key(job)))
-    cache.load()
+    cache.load_outcome()
     return cache
 
 

@@ -98,6 +98,14 @@ class RenderSummary:
     def failed(self) -> bool:
         return self.failures > 0
 
+    def figures(self) -> dict[str, float | int]:
+        """The run's numbers, for `procdoc render --stats` and the benchmark."""
+        return {
+            "processes": self.processes, "rendered": self.rendered, "reused": self.reused,
+            "failures": self.failures, "graphviz_seconds": round(self.graphviz_seconds, 4),
+            "seconds": round(self.seconds, 4),
+        }
+
     def describe(self) -> str:
         unloaded = f"; {self.failures} file(s) could not be loaded" if self.failures else ""
         return (
