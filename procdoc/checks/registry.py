@@ -70,6 +70,7 @@ class Rule:
 
 
 _RULES: dict[str, Rule] = {}
+_SORTED: dict[str, Rule] = {}
 
 
 def register(rule: Rule) -> Rule:
@@ -80,6 +81,7 @@ def register(rule: Rule) -> Rule:
     if rule.family not in FAMILIES:
         raise ValueError(f"unknown rule family {rule.family}")
     _RULES[rule.code] = rule
+    _SORTED.clear()
     return rule
 
 
@@ -114,7 +116,10 @@ def all_rules() -> dict[str, Rule]:
     """Every rule, loading the rule modules on first use; sorted by code."""
     from procdoc.checks import rules  # noqa: F401  (registers on import)
 
-    return dict(sorted(_RULES.items()))
+    if len(_SORTED) != len(_RULES):
+        _SORTED.clear()
+        _SORTED.update(sorted(_RULES.items()))
+    return _SORTED
 
 
 def find(code_or_name: str) -> Rule | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from dataclasses import dataclass, field
@@ -64,6 +65,21 @@ def exit_code(diagnostics: list[Diagnostic], strict: bool) -> int:
 
 
 def run_check(request: CheckRequest) -> CheckResult:
+    """Check what `request` names; the garbage collector is paused meanwhile.
+
+    A run allocates many small objects that live until it ends; collecting
+    them repeatedly cost about a third of the loading time.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _run_check(request)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _run_check(request: CheckRequest) -> CheckResult:
     available = reporters()
     if request.format not in available:
         hint = f"use one of: {', '.join(available)}"
@@ -97,8 +113,9 @@ def run_check(request: CheckRequest) -> CheckResult:
             cross = cross_file(reports, job)
         diagnostics = finish(reports, cross, job, requested)
         checked = [r.path for r in reports if r.is_process and r.path in requested]
+        kept = {r.path for r in reports}
         found.skipped += [(path, "no top-level `procdoc:` key") for path, _ in contents
-                          if path in requested and path not in {r.path for r in reports}]
+                          if path in requested and path not in kept]
         if cache is not None:
             cache.remember(state, checked, diagnostics, fingerprint, cross)
             cache.save({path for path, _ in contents})

@@ -87,20 +87,24 @@ def _encode(value: Any) -> Any:
     return out
 
 
-def _decode(value: Any, path: str) -> Any:
-    if isinstance(value, list):
-        return [_decode(v, path) for v in value]
-    if not isinstance(value, dict):
-        return value
+def _decode(value: dict[str, Any], path: str) -> Any:
+    """Compact JSON → model object; only dicts (objects) and lists of them recurse."""
     cls = _MODEL_TYPES[value["__t"]]
     fields: dict[str, Any] = {}
     for key, item in value.items():
+        kind = item.__class__
+        if key == "__t":
+            continue
         if key == "pos":
             fields[key] = Pos(*item)
         elif key == "at":
             fields[key] = {k: Pos(*v) for k, v in item.items()}
-        elif key != "__t":
+        elif kind is dict:
             fields[key] = _decode(item, path)
+        elif kind is list:
+            fields[key] = [_decode(v, path) if v.__class__ is dict else v for v in item]
+        else:
+            fields[key] = item
     if cls is model.Process:
         fields["path"] = path
     return cls(**fields)
