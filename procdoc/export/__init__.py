@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from procdoc.diagnostics import Diagnostic
-from procdoc.workspace import open_workspace
+from procdoc.loader import discover, display_path, is_process_text, read_file
+from procdoc.workspace import Workspace, open_workspace
+
+_ID_LINE = re.compile(r"^id:\s*(\S+)", re.MULTILINE)
 
 KINDS = ("bpmn", "mermaid")
 
@@ -25,7 +30,7 @@ def export_process(kind: str, path: str, config: str | None = None) -> str:
         raise ExportError(f"no process file at {path}", "give the path of a process YAML file")
     if loaded.process is None:
         raise ExportError(_first_problem(loaded.diagnostics), "fix the file first: `procdoc check` shows every problem")
-    known = {p.id for p in workspace.processes}
+    known = _repository_ids(workspace)
     if kind == "bpmn":
         from procdoc.export import bpmn
 
@@ -33,6 +38,21 @@ def export_process(kind: str, path: str, config: str | None = None) -> str:
     from procdoc.export import mermaid
 
     return mermaid.export(loaded.process)
+
+
+def _repository_ids(workspace: Workspace) -> set[str]:
+    """Ids of every process of the repository the file belongs to, for sub-process links."""
+    ids = {p.id for p in workspace.processes}
+    settings = workspace.settings
+    if settings.source is None:
+        return ids
+    found = discover([display_path(p) for p in settings.paths], settings.exclude)
+    for path in found.files:
+        text, _ = read_file(path)
+        match = _ID_LINE.search(text or "")
+        if match and is_process_text(text or ""):
+            ids.add(match.group(1).strip("'\""))
+    return ids
 
 
 def _first_problem(diagnostics: list[Diagnostic]) -> str:

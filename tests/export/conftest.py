@@ -1,0 +1,109 @@
+"""What the export tests share: the sample repository, and bpmn-js and mermaid in headless Chromium.
+
+Debian's chromium (never `playwright install`: it downloads a browser) opens
+pages from tests/export/js over a local http.server; the npm packages there
+come from `make setup`. Without them the browser tests skip, except in CI
+(`CI` set), where a missing install is a failure.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from procdoc.loader import load_file
+from procdoc.model import Process
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "samples"
+JS = Path(__file__).resolve().parent / "js"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+SAMPLE_IDS = sorted(path.stem for path in SAMPLES.glob("*.yaml"))
+
+
+@dataclass(frozen=True)
+class Repository:
+    processes: dict[str, Process]  # by file stem, e.g. qm-07
+
+    @property
+    def known(self) -> set[str]:
+        return {process.id for process in self.processes.values()}
+
+
+@pytest.fixture(scope="session")
+def repository() -> Repository:
+    processes = {}
+    for stem in SAMPLE_IDS:
+        loaded = load_file(str(SAMPLES / f"{stem}.yaml"))
+        assert loaded.process is not None, loaded.diagnostics
+        processes[stem] = loaded.process
+    return Repository(processes)
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}: CI must run the browser tests")
+    pytest.skip(reason)
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def js_server() -> Iterator[str]:
+    """tests/export/js on 127.0.0.1: the pages and the npm bundles they load."""
+    if not (JS / "node_modules").is_dir():
+        _unavailable("tests/export/js/node_modules is missing: `make setup` installs bpmn-js and mermaid")
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(JS)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not CHROMIUM.exists():
+        _unavailable("Debian's chromium is not installed (make setup installs it)")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+Show = Callable[[str], dict[str, Any]]
+
+
+@pytest.fixture(scope="module")
+def page_factory(chromium: Any, js_server: str) -> Iterator[Callable[[str], tuple[Any, Show, list[str]]]]:
+    """Opens one of the js/ pages; returns the page, its `show(text)` and the console and script errors."""
+    opened = []
+
+    def open_page(name: str) -> tuple[Any, Show, list[str]]:
+        page = chromium.new_page(viewport={"width": 1600, "height": 1200})
+        opened.append(page)
+        problems: list[str] = []
+        page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
+        page.on("pageerror", lambda err: problems.append(f"script error: {err}"))
+        page.on("requestfailed", lambda request: problems.append(f"failed request: {request.url}"))
+        page.on("dialog", lambda dialog: (problems.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+        page.goto(js_server + name)
+        return page, lambda text: page.evaluate("(text) => window.show(text)", text), problems
+
+    yield open_page
+    for page in opened:
+        page.close()
