@@ -130,6 +130,24 @@ def back_edges(edges: Edges, roots: Iterable[str]) -> set[tuple[str, str]]:
     return found
 
 
+def loop_backs(process: Process) -> set[tuple[str, str]]:
+    """The exits a reader sees as going back: depth-first back edges from the starts,
+    then the emergency handlers, then any step not yet reached, exits in written order.
+
+    Rooting the walk where a run of the flow begins makes the first pass
+    through a loop forward and only its return backward; the fixed order
+    gives the same answer every run.
+    """
+    return back_edges(successors(process), [*entry_points(process), *process.step_by_id])
+
+
+def emergency_only(process: Process) -> set[str]:
+    """Steps reached from an emergency handler but never from a start: the emergency path."""
+    edges = successors(process)
+    normal = reachable(edges, [s.id for s in starts(process)])
+    return reachable(edges, [e.handler for e in process.emergencies or [] if e.handler]) - normal
+
+
 def longest_path(process: Process, weight: Callable[[Step], float]) -> tuple[float, list[str]]:
     """Heaviest path from the start steps, each loop taken at most once.
 

@@ -19,7 +19,7 @@ import graphviz
 
 from procdoc import graph
 from procdoc.model import Process, Step
-from procdoc.render import layout
+from procdoc.render import layout, routing
 from procdoc.render.dotescape import html, quoted
 from procdoc.render.errors import RenderError
 from procdoc.render.names import slug, step_anchor
@@ -29,6 +29,11 @@ MISSING = "Graphviz is not installed: install the `graphviz` OS package (Debian/
 LINE_COLUMNS = 22  # about 11 Chinese characters or 22 Latin ones per line
 DECISION_COLUMNS = 16  # a diamond grows twice as fast as its text
 NOTE_COLUMNS = 10  # documents, records and exit labels stay small beside the flow
+PHASE_COLUMNS = 8  # phase names in the left gutter
+WORD_COLUMNS = 14  # in those narrow places, a Latin word of up to 14 letters is not cut
+NOTE_SIZE = 9  # points: notes are read after the steps they sit beside
+NOTE_MIN = (0.4, 0.3)  # inches: as small as its text, not Graphviz's default 0.75 × 0.5
+HEADER_MARGIN = 7.2  # points left and right of a lane's name: the narrowest a lane can be
 ARROW_SIZE = 0.7  # Graphviz arrowheads are 10 points long at size 1
 
 INK = "#263238"
@@ -108,31 +113,33 @@ class _Graphviz:
 # ── Text: wrapped by display width ────────────────────────────────────────────
 
 
-def wrap(text: str, columns: int) -> list[str]:
+def wrap(text: str, columns: int, whole: int = 0) -> list[str]:
     """Lines of at most `columns` display columns (a Chinese character counts 2), evened out.
 
     Latin text breaks at spaces, Chinese between any two characters; a word
-    longer than a line is cut; closing punctuation stays on its line. Lines
-    are balanced, so a name does not end in one lonely character.
+    longer than a line is cut, unless it is at most `whole` columns long: a
+    narrow note had better grow a little than show "Questionnai/re".
+    Closing punctuation stays on its line. Lines are balanced, so a name
+    does not end in one lonely character.
     """
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
-        greedy = _fill(paragraph, columns)
+        greedy = _fill(paragraph, columns, whole)
         target = -(-sum(_width(line) for line in greedy) // len(greedy))
-        while len(greedy) > 1 and target < columns and len(_fill(paragraph, target)) > len(greedy):
+        while len(greedy) > 1 and target < columns and len(_fill(paragraph, target, whole)) > len(greedy):
             target += 1
-        lines += _fill(paragraph, target) if len(greedy) > 1 and target < columns else greedy
+        lines += _fill(paragraph, target, whole) if len(greedy) > 1 and target < columns else greedy
     return lines
 
 
 _CLOSING = set("，。、；：？！）》」』】,.;:?!)")
 
 
-def _fill(paragraph: str, columns: int) -> list[str]:
+def _fill(paragraph: str, columns: int, whole: int) -> list[str]:
     lines: list[str] = []
     line, used = "", 0
     for word in paragraph.split(" "):
-        for piece in _pieces(word, columns):
+        for piece in _pieces(word, columns, whole):
             size = _width(piece)
             space = 1 if line and not _is_wide(line[-1]) and not _is_wide(piece[0]) else 0
             if line and used + space + size > columns and piece not in _CLOSING:
@@ -143,8 +150,9 @@ def _fill(paragraph: str, columns: int) -> list[str]:
     return [*lines, line]
 
 
-def _pieces(word: str, columns: int) -> list[str]:
-    """Where a space-free word may break: around each wide character, and inside too long a run."""
+def _pieces(word: str, columns: int, whole: int) -> list[str]:
+    """Where a space-free word may break: around each wide character, and inside a run longer
+    than a line and than `whole`."""
     pieces: list[str] = []
     run = ""
     for ch in word:
@@ -154,7 +162,8 @@ def _pieces(word: str, columns: int) -> list[str]:
         else:
             run += ch
     pieces += [run] if run else []
-    return [p[i : i + columns] for p in pieces for i in range(0, len(p), columns)]
+    step = {p: columns if len(p) > max(columns, whole) else len(p) for p in pieces}
+    return [p[i : i + step[p]] for p in pieces for i in range(0, len(p), step[p])]
 
 
 def _is_wide(ch: str) -> bool:
@@ -165,14 +174,18 @@ def _width(text: str) -> int:
     return sum(2 if _is_wide(ch) else 1 for ch in text)
 
 
-def _lines(text: str, columns: int) -> str:
+def _lines(text: str, columns: int, whole: int = 0) -> str:
     """`text` wrapped and escaped, as HTML-like label lines."""
-    return "<BR/>".join(html(line) for line in wrap(text, columns))
+    return "<BR/>".join(html(line) for line in wrap(text, columns, whole))
 
 
-def _rows(rows: list[str]) -> str:
-    """Label rows in a borderless table: plain `<BR/>` lines of mixed font sizes overlap in Graphviz 2.43."""
-    cells = "".join(f"<TR><TD>{row}</TD></TR>" for row in rows)
+def _rows(rows: list[str], ruled: bool = False) -> str:
+    """Label rows in a borderless table: plain `<BR/>` lines of mixed font sizes overlap in Graphviz 2.43.
+
+    `ruled` draws a thin line between rows: where a note stacks several
+    documents, it shows where one name ends and the next begins.
+    """
+    cells = ("<HR/>" if ruled else "").join(f"<TR><TD>{row}</TD></TR>" for row in rows)
     return f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{cells}</TABLE>'
 
 
@@ -205,7 +218,7 @@ class _Style:
         self.text = TEXT.get(lang, TEXT["en"])
         self.process_href = process_href
         self.step_href = step_href
-        self.emergency = _emergency_only(process)
+        self.emergency = graph.emergency_only(process)
 
     def shape(self, shape: layout.Shape) -> str:
         if shape.step is not None:
@@ -239,7 +252,7 @@ class _Style:
             return _attrs(self._inner(step, DECISION_COLUMNS), **common, shape="diamond", style="filled" + dashed,
                           fillcolor="#fff8e1", margin="0.02,0.02")
         terminator = step.type in ("start", "end")
-        return _attrs(self._inner(step, LINE_COLUMNS), **common, shape="box", margin="0.1,0.05",
+        return _attrs(self._inner(step, LINE_COLUMNS), **common, shape="box", margin="0.08,0.05",
                       style=("rounded," if terminator else "") + "filled" + dashed,
                       fillcolor="#e8f5e9" if terminator else "#ffffff")
 
@@ -271,10 +284,11 @@ class _Style:
         names = [known[i].name if i in known else i for i in ids]
         details = [getattr(known.get(i), "ref" if kind == "documents" else "stored_in", None) for i in ids]
         return _attrs(
-            _rows([_lines(name, NOTE_COLUMNS) for name in names]), id=f"{step_anchor(step.id)}-{kind}",
+            _rows([_lines(name, NOTE_COLUMNS, WORD_COLUMNS) for name in names], ruled=True),
+            id=f"{step_anchor(step.id)}-{kind}",
             shape="note", style="filled", fillcolor=DOCUMENT_FILL if kind == "documents" else RECORD_FILL,
-            color="#8d6e63", peripheries=2 if len(ids) > 1 else 1, fontname=FONT, fontsize=9, fontcolor=INK,
-            margin="0.06,0.03", **{"class": kind[:-1]},
+            color="#8d6e63", peripheries=2 if len(ids) > 1 else 1, fontname=FONT, fontsize=NOTE_SIZE, fontcolor=INK,
+            margin="0.06,0.03", width=NOTE_MIN[0], height=NOTE_MIN[1], **{"class": kind[:-1]},
             tooltip="\n".join(f"{n} ({d})" if d else n for n, d in zip(names, details, strict=True)),
         )
 
@@ -283,35 +297,39 @@ class _Style:
         lane = self.process.lanes[index] if index < len(self.process.lanes) else layout.UNASSIGNED
         label = "<BR/>".join(f"<B>{html(line)}</B>" for line in wrap(lane.name, LINE_COLUMNS))
         return _attrs(label, shape="box", style="filled", fillcolor="#fbe9e7" if lane.kind == "external" else "#e3eaf2",
-                      color="#78909c", fontname=FONT, fontsize=12, fontcolor=INK, margin="0.1,0.06",
+                      color="#78909c", fontname=FONT, fontsize=12, fontcolor=INK, width=0,
+                      margin=f"{HEADER_MARGIN / 72:g},0.06",
                       tooltip=lane.duties or lane.name, **{"class": "lane-header"})
 
     def phase(self, index: int) -> str:
         """A phase's number and name, for the left gutter."""
         name = self.process.phases[index].name
-        return _attrs(_rows([f"<B>{index + 1}</B>", _lines(name, 8)]), shape="box", color="transparent",
-                      fontname=FONT, fontsize=11, fontcolor="#37474f", margin="0.02,0.02", tooltip=name,
-                      **{"class": "phase-label"})
+        label = _rows([f"<B>{index + 1}</B>", _lines(name, PHASE_COLUMNS, WORD_COLUMNS)])
+        return _attrs(label, shape="box", color="transparent", fontname=FONT, fontsize=11, fontcolor="#37474f",
+                      margin="0.02,0.02", tooltip=name, **{"class": "phase-label"})
 
     def legend(self) -> str:
-        """What the marks mean, in the chart's language."""
+        """What the marks mean, in the chart's language: two rows, so that it is not what sets a small chart's width."""
         t = self.text
-        samples = [
+        marks = [
             (f'<FONT COLOR="{STAR}">★</FONT>', t["key"]),
             (f'<FONT COLOR="{RED}"><B>{t["cp"]}</B></FONT>', t["cp_text"]),
             (f'<FONT COLOR="{SYSTEM}">[ERP]</FONT>', t["system"]),
+            (f'<FONT COLOR="{RED}">- - -▸</FONT>', t["emergency"]),
+        ]
+        symbols = [
             (_boxed(t["subprocess"], SUBPROCESS_FILL, bars=True), t["subprocess_text"]),
             (_boxed(t["document"], DOCUMENT_FILL), t["document_text"]),
             (_boxed(t["record"], RECORD_FILL), t["record_text"]),
-            (f'<FONT COLOR="{RED}">- - -▸</FONT>', t["emergency"]),
         ]
-        cells = "".join(f'<TD>{sample}</TD><TD ALIGN="LEFT">{text}</TD>' for sample, text in samples)
+        first, second = ("".join(f'<TD>{mark}</TD><TD ALIGN="LEFT">{text}</TD>' for mark, text in row)
+                         for row in (marks, symbols))
         label = (f'<TABLE BORDER="1" COLOR="#b0bec5" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">'
-                 f'<TR><TD><B>{t["legend"]}</B></TD>{cells}</TR></TABLE>')
+                 f'<TR><TD ROWSPAN="2"><B>{t["legend"]}</B></TD>{first}</TR><TR>{second}</TR></TABLE>')
         return _attrs(label, shape="plain", fontname=FONT, fontsize=9, fontcolor=INK, id="legend",
                       tooltip=t["legend"], **{"class": "legend"})
 
-    def line(self, route: layout.Route, steps: Mapping[str, Step], height: float) -> str:
+    def line(self, route: routing.Route, steps: Mapping[str, Step], height: float) -> str:
         """A flow line (red and dashed on an emergency path) or a note's dotted link."""
         flow = route.flow
         if flow.kind != "flow":
@@ -329,15 +347,9 @@ class _Style:
 
 def _exit_label(text: str) -> str:
     """A decision exit's words on a white ground, so that crossing lines do not run through them."""
+    words = _lines(text, NOTE_COLUMNS, WORD_COLUMNS)
     return (f'<TABLE BORDER="0" CELLPADDING="1" CELLSPACING="0" BGCOLOR="white"><TR><TD>'
-            f'<FONT POINT-SIZE="10" COLOR="#bf360c">{_lines(text, NOTE_COLUMNS)}</FONT></TD></TR></TABLE>')
-
-
-def _emergency_only(process: Process) -> set[str]:
-    """Steps reached from an emergency handler but never from a start."""
-    edges = graph.successors(process)
-    normal = graph.reachable(edges, [s.id for s in graph.starts(process)])
-    return graph.reachable(edges, [e.handler for e in process.emergencies or [] if e.handler]) - normal
+            f'<FONT POINT-SIZE="10" COLOR="#bf360c">{words}</FONT></TD></TR></TABLE>')
 
 
 # ── The pinned scene neato draws ──────────────────────────────────────────────
@@ -372,7 +384,7 @@ def _pin(shape: layout.Shape, placed: layout.Layout) -> str:
     return pos
 
 
-def _spline(route: layout.Route, height: float) -> str:
+def _spline(route: routing.Route, height: float) -> str:
     """The route as a Graphviz `pos`: straight Bézier pieces, the arrowhead ending on the head."""
     points = [(x, height - y) for x, y in route.points]
     prefix = ""

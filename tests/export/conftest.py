@@ -9,7 +9,6 @@ come from `make setup`. Without them the browser tests skip, except in CI
 from __future__ import annotations
 
 import functools
-import os
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -21,13 +20,11 @@ import pytest
 
 from procdoc.loader import load_file
 from procdoc.model import Process
+from tests.conftest import unavailable
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
 JS = Path(__file__).resolve().parent / "js"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 SAMPLE_IDS = sorted(path.stem for path in SAMPLES.glob("*.yaml"))
 
 
@@ -50,12 +47,6 @@ def repository() -> Repository:
     return Repository(processes)
 
 
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason}: CI must run the browser tests")
-    pytest.skip(reason)
-
-
 class _Quiet(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -65,24 +56,13 @@ class _Quiet(SimpleHTTPRequestHandler):
 def js_server() -> Iterator[str]:
     """tests/export/js on 127.0.0.1: the pages and the npm bundles they load."""
     if not (JS / "node_modules").is_dir():
-        _unavailable("tests/export/js/node_modules is missing: `make setup` installs bpmn-js and mermaid")
+        unavailable("tests/export/js/node_modules is missing: `make setup` installs bpmn-js and mermaid")
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(JS)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()
     httpd.server_close()
-
-
-@pytest.fixture(scope="session")
-def chromium() -> Iterator[Any]:
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not CHROMIUM.exists():
-        _unavailable("Debian's chromium is not installed (make setup installs it)")
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 Show = Callable[[str], dict[str, Any]]

@@ -27,9 +27,6 @@ playwright = pytest.importorskip("playwright.sync_api")
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 NOISY = ("error", "warning")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
 LINKS_AND_IDS = """() => ({
@@ -65,21 +62,11 @@ def server(samples_site: tuple[Path, RenderSummary]) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (make setup installs it)")
-    with playwright.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture(scope="module")
-def visits(samples_site: tuple[Path, RenderSummary], server: str, browser: object) -> dict[str, Visit]:
+def visits(samples_site: tuple[Path, RenderSummary], server: str, chromium: object) -> dict[str, Visit]:
     """Open every page once, listening to everything that can go wrong; screenshot each."""
     site, _ = samples_site
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    context = browser.new_context(viewport={"width": 1366, "height": 900})  # type: ignore[attr-defined]
+    context = chromium.new_context(viewport={"width": 1366, "height": 900})  # type: ignore[attr-defined]
     found = {}
     for path in sorted(site.glob("*.html")):
         page = context.new_page()
@@ -122,8 +109,8 @@ def test_every_internal_link_resolves(visits: dict[str, Visit], server: str,
     assert broken == []
 
 
-def test_flowchart_is_visible_and_its_steps_jump_to_their_rows(server: str, browser: object) -> None:
-    page = browser.new_page(viewport={"width": 1366, "height": 900})  # type: ignore[attr-defined]
+def test_flowchart_is_visible_and_its_steps_jump_to_their_rows(server: str, chromium: object) -> None:
+    page = chromium.new_page(viewport={"width": 1366, "height": 900})  # type: ignore[attr-defined]
     page.goto(server + "qm-07.html")
     box = page.locator("#diagram svg").bounding_box()
     assert box is not None and box["width"] > 300 and box["height"] > 300
@@ -135,8 +122,8 @@ def test_flowchart_is_visible_and_its_steps_jump_to_their_rows(server: str, brow
     page.close()
 
 
-def test_zoom_button_shows_the_whole_chart(server: str, browser: object) -> None:
-    page = browser.new_page(viewport={"width": 1366, "height": 900})  # type: ignore[attr-defined]
+def test_zoom_button_shows_the_whole_chart(server: str, chromium: object) -> None:
+    page = chromium.new_page(viewport={"width": 1366, "height": 900})  # type: ignore[attr-defined]
     page.goto(server + "qm-07.html")
     button = page.locator("button[data-zoom]")
     width = "document.querySelector('#diagram svg').getBoundingClientRect().width"
@@ -149,8 +136,8 @@ def test_zoom_button_shows_the_whole_chart(server: str, browser: object) -> None
     page.close()
 
 
-def test_filter_box_filters_the_catalogue(server: str, browser: object) -> None:
-    page = browser.new_page()  # type: ignore[attr-defined]
+def test_filter_box_filters_the_catalogue(server: str, chromium: object) -> None:
+    page = chromium.new_page()  # type: ignore[attr-defined]
     page.goto(server + "index.html")
     rows = page.locator("tr[data-filter-row]")
     total = rows.count()
@@ -165,8 +152,8 @@ def test_filter_box_filters_the_catalogue(server: str, browser: object) -> None:
     page.close()
 
 
-def test_print_hides_navigation_and_repeats_table_headers(server: str, browser: object) -> None:
-    page = browser.new_page()  # type: ignore[attr-defined]
+def test_print_hides_navigation_and_repeats_table_headers(server: str, chromium: object) -> None:
+    page = chromium.new_page()  # type: ignore[attr-defined]
     page.goto(server + "qm-07.html")
     page.emulate_media(media="print")
     assert not page.locator(".site-nav").is_visible() and not page.locator(".toc").is_visible()

@@ -2,10 +2,12 @@
 
 Each chart is parsed back (ElementTree) into lanes, phase bands, nodes and
 edges with their geometry, and held to what a practitioner's chart must be
-(issue 4): lanes in declared order, equal in width and length; every step in
-its lane's column and its phase's band; forward lines pointing down; every
-decision exit labelled; no two shapes overlapping; every step linked; and
-text from the YAML shown literally, never as markup.
+(issue 4): lanes in declared order, touching, all the same length, each as
+wide as its own content needs and no wider (equal widths made a chart too
+wide to print); every step and note in its lane's column and its phase's
+band; forward lines pointing down; every decision exit labelled; no two
+shapes overlapping; every step linked; and text from the YAML shown
+literally, never as markup.
 """
 
 from __future__ import annotations
@@ -22,9 +24,10 @@ from pathlib import Path
 
 import pytest
 
+from procdoc import graph
 from procdoc.loader import load_text
 from procdoc.model import Process
-from procdoc.render import diagram
+from procdoc.render import diagram, layout
 from procdoc.render.diagram import Drawing, draw, draw_png, wrap
 from procdoc.render.dotescape import html, quoted
 from procdoc.render.errors import RenderError
@@ -36,6 +39,7 @@ XLINK = "{http://www.w3.org/1999/xlink}"
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 DRAWN_TAGS = {"svg", "g", "title", "polygon", "polyline", "path", "ellipse", "text", "a"}
 TOLERANCE = 0.5
+ROUNDING = 1.0  # Graphviz rounds a label's size up to whole points
 
 # 6 lanes × 4 phases, the external party first; a three-way decision (3.7),
 # loop-backs in one lane (1.5 → 1.2) and across lanes (3.14 → 3.11), an
@@ -429,14 +433,47 @@ def complaint(drawn: dict[str, tuple[Process, Chart, Drawing]]) -> tuple[Process
 # ── Structure, on every chart ─────────────────────────────────────────────────
 
 
-def test_lanes_are_equal_columns_in_declared_order(case: tuple[Process, Chart]) -> None:
+def test_lanes_are_touching_columns_of_one_length_in_declared_order(case: tuple[Process, Chart]) -> None:
     process, chart = case
     by_x = [lane_id for lane_id, _ in sorted(chart.lanes, key=lambda lane: lane[1].x0)]
     assert by_x == [f"lane-{slug(lane.id)}" for lane in process.lanes]
     boxes = [b for _, b in sorted(chart.lanes, key=lambda lane: lane[1].x0)]
-    assert {round(b.x1 - b.x0, 1) for b in boxes} == {round(boxes[0].x1 - boxes[0].x0, 1)}
     assert {(b.y0, b.y1) for b in boxes} == {(boxes[0].y0, boxes[0].y1)}
     assert all(abs(a.x1 - b.x0) < TOLERANCE for a, b in pairwise(boxes))
+
+
+def test_each_lane_is_as_wide_as_its_content_needs_and_no_wider(case: tuple[Process, Chart]) -> None:
+    """Its steps and their notes inside, clear of the margins lines run in (its name fitting
+    the header is checked with all Chinese text below).
+
+    No wider than the wider of its content and its name, counting every
+    letter of the name as a full em (exact for Chinese, generous for Latin):
+    a lane never takes the room of a busier one.
+    """
+    process, chart = case
+    lanes = dict(chart.lanes)
+    headers = [n for n in chart.nodes.values() if "lane-header" in n.classes]
+    for lane in process.lanes:
+        column = lanes[f"lane-{slug(lane.id)}"]
+        content = [b for step in process.steps if step.lane == lane.id for b in lane_content(chart, step.id)]
+        (header,) = [h for h in headers if column.x0 < h.bounds.x0 and h.bounds.x1 < column.x1]
+        assert all(column.x0 + layout.LANE_PAD - TOLERANCE <= b.x0 for b in content), lane.id
+        assert all(b.x1 <= column.x1 - layout.LANE_PAD + TOLERANCE for b in content), lane.id
+        used = max(b.x1 for b in content) - min(b.x0 for b in content) if content else 0.0
+        named = header_width(header) + 2 * diagram.HEADER_MARGIN + ROUNDING + layout.HEADER_INSET
+        assert column.x1 - column.x0 <= max(used, named) + 2 * layout.LANE_PAD + TOLERANCE, lane.id
+
+
+def lane_content(chart: Chart, step_id: str) -> list[Bounds]:
+    """The bounds of a step and of its document and record notes."""
+    anchor = step_anchor(step_id)
+    return [n.bounds for n in chart.nodes.values() if n.id == anchor or n.id.startswith(f"{anchor}-")]
+
+
+def header_width(header: Node) -> float:
+    """The widest line of a lane header, each character a full em."""
+    lines = [t for t in header.group.iter(SVG + "text") if t.text and t.text.strip()]
+    return max(len(t.text or "") * float(t.get("font-size", "0")) for t in lines)
 
 
 def test_phases_are_bands_in_declared_order(case: tuple[Process, Chart]) -> None:
@@ -594,6 +631,26 @@ def test_emergency_path_is_red_and_dashed(complaint: tuple[Process, Chart]) -> N
     assert not chart.edges_between("3.16", "4.1")[0].dashed
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (COMPLAINT, {"9.1", "9.2"}),  # 9.2 leads on to 4.1, which the normal flow reaches too
+        (ENGLISH, set()),
+        (ENGLISH + 'emergencies:\n  - {id: E1, when: Fire, handler: "3"}\n', set()),  # a normal step handles it
+    ],
+    ids=["complaint", "none", "handled-by-a-normal-step"],
+)
+def test_emergency_only_steps_are_those_only_a_handler_reaches(text: str, expected: set[str]) -> None:
+    assert graph.emergency_only(load(text)) == expected
+
+
+def test_loop_backs_are_depth_first_back_edges_from_the_entry_points() -> None:
+    assert graph.loop_backs(load(COMPLAINT)) == {("1.5", "1.2"), ("3.14", "3.11")}
+    for name, text in CASES.items():
+        process = load(text)
+        assert graph.loop_backs(process) == back_edges(process), name
+
+
 def test_long_chinese_names_wrap_at_eleven_characters(complaint: tuple[Process, Chart]) -> None:
     _, chart = complaint
     lines = [t for t in chart.step("4.1").texts if len(t) > 3]
@@ -627,7 +684,7 @@ def test_user_text_shows_literally_and_adds_no_element() -> None:
     labels = {squeeze("".join(e.texts)) for e in nasty.edges if e.texts}
     assert labels == {squeeze(NASTY[4]), squeeze(NASTY[5])}
     assert "".join(nasty.node("step-2-documents").texts) == NASTY[4]
-    assert "".join(nasty.node("step-2-records").texts) == NASTY[5]
+    assert nasty.node("step-2-records").texts == ["&lt;b&gt;", "& c"]  # wrapped at the space, no word cut
     assert squeeze(f"[{NASTY[6]}]") in squeeze("".join(nasty.step("2").texts))
     (phase,) = [n for n in nasty.nodes.values() if "phase-label" in n.classes]
     assert squeeze("".join(phase.texts)) == squeeze(f"1{NASTY[3]}")
@@ -656,6 +713,19 @@ def test_quoted_and_html_escape_every_special_character() -> None:
 )
 def test_wrap_by_display_width(text: str, columns: int, lines: list[str]) -> None:
     assert wrap(text, columns) == lines
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("Satisfaction Survey Questionnaire", ["Satisfaction", "Survey", "Questionnaire"]),
+        ("After-Sales Service Procedure", ["After-Sales", "Service", "Procedure"]),
+        ("Internationalization", ["Internatio", "nalization"]),  # longer than 14: cut, and evened out
+        ("客户质量反馈记录表", ["客户质量反", "馈记录表"]),  # Chinese is not made of words
+    ],
+)
+def test_wrap_keeps_words_of_up_to_whole_columns_in_one_piece(text: str, lines: list[str]) -> None:
+    assert wrap(text, 10, whole=14) == lines
 
 
 def test_drawing_twice_gives_identical_bytes() -> None:

@@ -1,0 +1,37 @@
+"""Fixtures shared by every test folder: one headless Chromium for the whole session.
+
+Playwright's sync API allows one running instance per thread, so the browser
+tests of the manual, the exports and the injection corpus share this one.
+Debian's chromium is used as installed; nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+def unavailable(reason: str) -> None:
+    """Skip on a developer machine that lacks a part; in CI a missing part is a failure."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI must install it: make setup)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not CHROMIUM.exists():
+        unavailable("Debian's chromium is not installed (make setup installs it)")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
