@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -62,13 +62,13 @@ def _split(values: list[str] | None) -> list[str]:
 
 @app.command()
 def check(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Files or folders (default: `paths` from procdoc.toml, else .).")] = None,
-    config: Annotated[Optional[str], typer.Option("--config", help="Settings file (default: nearest procdoc.toml).")] = None,
-    select: Annotated[Optional[list[str]], typer.Option("--select", help="Rules to run: codes, prefixes, families (replaces `select`).")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Rules to skip (added to `ignore`).")] = None,
-    extend_select: Annotated[Optional[list[str]], typer.Option("--extend-select", help="Rules to add to the selection.")] = None,
-    output_format: Annotated[Optional[str], typer.Option("--format", help="text, concise, json, sarif, github, junit (github is the default under GitHub Actions).")] = None,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the report to this file.")] = None,
+    paths: Annotated[list[str] | None, typer.Argument(help="Files or folders (default: `paths` from procdoc.toml, else .).")] = None,
+    config: Annotated[str | None, typer.Option("--config", help="Settings file (default: nearest procdoc.toml).")] = None,
+    select: Annotated[list[str] | None, typer.Option("--select", help="Rules to run: codes, prefixes, families (replaces `select`).")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Rules to skip (added to `ignore`).")] = None,
+    extend_select: Annotated[list[str] | None, typer.Option("--extend-select", help="Rules to add to the selection.")] = None,
+    output_format: Annotated[str | None, typer.Option("--format", help="text, concise, json, sarif, github, junit (github is the default under GitHub Actions).")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the report to this file.")] = None,
     statistics: Annotated[bool, typer.Option("--statistics", help="Count findings per rule.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Always exit 0 unless procdoc itself cannot run.")] = False,
@@ -77,8 +77,8 @@ def check(
 ) -> None:
     """Check processes against the self-inspection rules (like a linter)."""
     from procdoc.checks.run import CheckRequest, run_check
-    from procdoc.config import ConfigError
     from procdoc.checks.selection import SelectionError
+    from procdoc.config import ConfigError
 
     chosen = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     request = CheckRequest(
@@ -118,7 +118,7 @@ def _emit(report: str, output: Path | None, chosen: str) -> None:
 
 @app.command()
 def rules(
-    code: Annotated[Optional[str], typer.Argument(help="A rule code or name: print its full documentation.")] = None,
+    code: Annotated[str | None, typer.Argument(help="A rule code or name: print its full documentation.")] = None,
     output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
 ) -> None:
     """List every rule, or explain one."""
@@ -135,7 +135,7 @@ def rules(
 
 @app.command()
 def schema(
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file.")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file.")] = None,
 ) -> None:
     """Print the JSON Schema of the process format (for editors and CI)."""
     from procdoc.schema import schema_text
@@ -145,13 +145,13 @@ def schema(
 
 @app.command()
 def new(
-    name: Annotated[Optional[str], typer.Argument(help="Process name, e.g. 客户质量投诉管理流程.")] = None,
-    process_id: Annotated[Optional[str], typer.Option("--id", help="Process code, e.g. QM-07.")] = None,
-    owner: Annotated[Optional[str], typer.Option("--owner", help="Owner lane (id or name).")] = None,
-    lanes: Annotated[Optional[str], typer.Option("--lanes", help='Comma-separated lane names, e.g. "客户,营销部,技质科".')] = None,
+    name: Annotated[str | None, typer.Argument(help="Process name, e.g. 客户质量投诉管理流程.")] = None,
+    process_id: Annotated[str | None, typer.Option("--id", help="Process code, e.g. QM-07.")] = None,
+    owner: Annotated[str | None, typer.Option("--owner", help="Owner lane (id or name).")] = None,
+    lanes: Annotated[str | None, typer.Option("--lanes", help='Comma-separated lane names, e.g. "客户,营销部,技质科".')] = None,
     template: Annotated[str, typer.Option("--template", help="basic, approval or complaint.")] = "basic",
-    lang: Annotated[Optional[str], typer.Option("--lang", help="zh or en (default: from the name).")] = None,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (default: <id>.yaml).")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="zh or en (default: from the name).")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: <id>.yaml).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
 ) -> None:
     """Scaffold a new process that already passes `procdoc check`."""
@@ -183,8 +183,8 @@ def new(
 def export(
     kind: Annotated[str, typer.Argument(help="bpmn or mermaid.")],
     path: Annotated[str, typer.Argument(help="The process file to export.")],
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file (default: standard output).")] = None,
-    config: Annotated[Optional[str], typer.Option("--config", help="Settings file (default: nearest procdoc.toml).")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file (default: standard output).")] = None,
+    config: Annotated[str | None, typer.Option("--config", help="Settings file (default: nearest procdoc.toml).")] = None,
 ) -> None:
     """Export a process as BPMN 2.0 XML (with diagram) or a Mermaid flowchart."""
     from procdoc.config import ConfigError
@@ -201,15 +201,15 @@ def export(
 
 @app.command()
 def render(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Files or folders (default: `paths` from procdoc.toml, else .).")] = None,
+    paths: Annotated[list[str] | None, typer.Argument(help="Files or folders (default: `paths` from procdoc.toml, else .).")] = None,
     out: Annotated[Path, typer.Option("-o", "--out", help="Output folder (created; replaced as a whole).")] = Path("site"),
     formats: Annotated[str, typer.Option("--format", help="Comma-separated: html, md, svg, png.")] = "html,md,svg",
     lang: Annotated[str, typer.Option("--lang", help="auto, zh or en: language of headings and labels.")] = "auto",
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parallel renders (default: number of cores).")] = 0,
-    config: Annotated[Optional[str], typer.Option("--config", help="Settings file (default: nearest procdoc.toml).")] = None,
+    config: Annotated[str | None, typer.Option("--config", help="Settings file (default: nearest procdoc.toml).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Re-render everything.")] = False,
     timestamp: Annotated[bool, typer.Option("--timestamp", help="Stamp pages with the build time (off: output is byte-identical).")] = False,
-    stats: Annotated[Optional[Path], typer.Option("--stats", help="Write the run's figures (counts, seconds, Graphviz seconds) as JSON.")] = None,
+    stats: Annotated[Path | None, typer.Option("--stats", help="Write the run's figures (counts, seconds, Graphviz seconds) as JSON.")] = None,
 ) -> None:
     """Publish swimlane diagrams and procedure manuals (HTML site, Markdown)."""
     from procdoc.config import ConfigError

@@ -57,7 +57,7 @@ class SourceMap:
     path look-ups happen only for the rare file with a schema error.
     """
 
-    __slots__ = ("root", "containers", "root_pos")
+    __slots__ = ("containers", "root", "root_pos")
 
     def __init__(self, root: Any = None) -> None:
         self.root = root

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -31,6 +30,7 @@ from procdoc.model import Process, Step
 from procdoc.render import layout
 from procdoc.render.diagram import MISSING, wrap
 from procdoc.render.routing import Box, Point, Route
+from procdoc.textwidth import columns as text_columns
 
 NS = {
     "bpmn": "http://www.omg.org/spec/BPMN/20100524/MODEL",
@@ -96,13 +96,9 @@ def _dot(engine: str, fmt: str, source: str) -> bytes:
 # ── Sizes: what dot measures is what the BPMN shapes are ─────────────────────
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def _label_size(text: str, columns: int) -> tuple[float, float]:
     lines = wrap(text, columns)
-    return max(_width(line) for line in lines) * COLUMN + 4, len(lines) * LINE
+    return max(text_columns(line) for line in lines) * COLUMN + 4, len(lines) * LINE
 
 
 def _step_size(step: Step) -> tuple[float, float]:

@@ -10,7 +10,6 @@ YAML passes through `dotescape`.
 from __future__ import annotations
 
 import time
-import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
@@ -23,6 +22,8 @@ from procdoc.render import layout, routing
 from procdoc.render.dotescape import html, quoted
 from procdoc.render.errors import RenderError
 from procdoc.render.names import slug, step_anchor
+from procdoc.textwidth import columns as text_columns
+from procdoc.textwidth import is_wide
 
 FONT = "Noto Sans CJK SC,Noto Sans,sans-serif"
 MISSING = "Graphviz is not installed: install the `graphviz` OS package (Debian/Ubuntu: apt-get install graphviz)"
@@ -125,7 +126,7 @@ def wrap(text: str, columns: int, whole: int = 0) -> list[str]:
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
         greedy = _fill(paragraph, columns, whole)
-        target = -(-sum(_width(line) for line in greedy) // len(greedy))
+        target = -(-sum(text_columns(line) for line in greedy) // len(greedy))
         while len(greedy) > 1 and target < columns and len(_fill(paragraph, target, whole)) > len(greedy):
             target += 1
         lines += _fill(paragraph, target, whole) if len(greedy) > 1 and target < columns else greedy
@@ -140,8 +141,8 @@ def _fill(paragraph: str, columns: int, whole: int) -> list[str]:
     line, used = "", 0
     for word in paragraph.split(" "):
         for piece in _pieces(word, columns, whole):
-            size = _width(piece)
-            space = 1 if line and not _is_wide(line[-1]) and not _is_wide(piece[0]) else 0
+            size = text_columns(piece)
+            space = 1 if line and not is_wide(line[-1]) and not is_wide(piece[0]) else 0
             if line and used + space + size > columns and piece not in _CLOSING:
                 lines.append(line)
                 line, used, space = "", 0, 0
@@ -156,7 +157,7 @@ def _pieces(word: str, columns: int, whole: int) -> list[str]:
     pieces: list[str] = []
     run = ""
     for ch in word:
-        if _is_wide(ch):
+        if is_wide(ch):
             pieces += [run, ch] if run else [ch]
             run = ""
         else:
@@ -164,14 +165,6 @@ def _pieces(word: str, columns: int, whole: int) -> list[str]:
     pieces += [run] if run else []
     step = {p: columns if len(p) > max(columns, whole) else len(p) for p in pieces}
     return [p[i : i + step[p]] for p in pieces for i in range(0, len(p), step[p])]
-
-
-def _is_wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in ("W", "F")
-
-
-def _width(text: str) -> int:
-    return sum(2 if _is_wide(ch) else 1 for ch in text)
 
 
 def _lines(text: str, columns: int, whole: int = 0) -> str:

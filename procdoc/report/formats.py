@@ -15,7 +15,6 @@ import hashlib
 import json
 import os
 import re
-import unicodedata
 import xml.etree.ElementTree as ET
 from abc import ABC, abstractmethod
 from collections import Counter
@@ -27,6 +26,7 @@ from urllib.parse import quote
 from procdoc.checks.registry import Rule
 from procdoc.diagnostics import Diagnostic, Severity
 from procdoc.report import Reporter, RunInfo
+from procdoc.textwidth import columns
 
 HOMEPAGE = "https://procdoc.dev"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -79,11 +79,7 @@ def statistics_table(diagnostics: Sequence[Diagnostic], run: RunInfo) -> list[st
     return [f"{code}  {name:<{name_width}}  {count:>{count_width}}" for code, name, count in rows]
 
 
-def cells(text: str) -> int:
-    """Terminal columns `text` takes: East Asian wide characters take two, combining marks none."""
-    return sum(
-        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text
-    )
+cells = columns
 
 
 class _Report(ABC):

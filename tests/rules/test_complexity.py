@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from procdoc.checks.rules.complexity import display_width
+from procdoc.textwidth import columns as display_width
 from procdoc.config import CheckConfig
 from tests.base_process import BASE
 from tests.rules import edited

@@ -9,7 +9,6 @@ options, because organisations draw differently.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 
@@ -18,11 +17,7 @@ from procdoc.checks.context import Context
 from procdoc.checks.registry import Finding, rule
 from procdoc.diagnostics import Severity
 from procdoc.model import Process
-
-
-def display_width(text: str) -> int:
-    """Columns `text` takes when drawn: wide and full-width (Chinese) characters take two."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+from procdoc.textwidth import columns
 
 
 def _handoffs(process: Process) -> Counter[tuple[str, str]]:
@@ -176,7 +171,7 @@ description: 业务员接到投诉后，按客户质量反馈记录表记录客�
 def label_too_long(process: Process, ctx: Context) -> Iterator[Finding]:
     limit = ctx.option("max-label")
     for step in process.steps:
-        width = display_width(step.name)
+        width = columns(step.name)
         if width > limit:
             yield Finding(
                 step.where("name"), f"the name of step {step.id} is {width} columns wide, more than {limit}",
