@@ -109,9 +109,16 @@ def render_rows(count: int, runs: int, workdir: Path) -> list[Row]:
     one_file = json.loads(stats.read_text())["graphviz_seconds"]
     cores = os.cpu_count() or 1
     return [
-        Row(f"render {count}, cold", cold, f"Graphviz {graphviz_cold:.2f} s ÷ {cores} cores", graphviz_cold / cores, 1.2),
-        Row(f"render {count}, one file changed", changed, f"2 s + that file's Graphviz {one_file:.2f} s",
-            2 + one_file, 1.0),
+        Row(
+            f"render {count}, cold", cold, f"Graphviz {graphviz_cold:.2f} s ÷ {cores} cores", graphviz_cold / cores, 1.2
+        ),
+        Row(
+            f"render {count}, one file changed",
+            changed,
+            f"2 s + that file's Graphviz {one_file:.2f} s",
+            2 + one_file,
+            1.0,
+        ),
     ]
 
 
@@ -129,11 +136,16 @@ def scaling_rows(sizes: list[int], workdir: Path, runs: int) -> list[str]:
         write_corpus(corpus, size)
         measure = median([*PROCDOC, "check", str(corpus), "--no-cache", "--format", "concise", "--exit-zero"], runs)
         per_file[size] = measure.seconds / size
-        lines.append(f"  {size:>6} processes: {measure.seconds:7.2f} s  {per_file[size] * 1000:6.2f} ms/process  "
-                     f"peak RSS {measure.rss_mb:6.0f} MB")
+        lines.append(
+            f"  {size:>6} processes: {measure.seconds:7.2f} s  {per_file[size] * 1000:6.2f} ms/process  "
+            f"peak RSS {measure.rss_mb:6.0f} MB"
+        )
     smallest = min(per_file)
-    lines += [f"  cost per process at {size} ÷ at {smallest}: {per_file[size] / per_file[smallest]:.2f}"
-              for size in sizes if size != smallest]
+    lines += [
+        f"  cost per process at {size} ÷ at {smallest}: {per_file[size] / per_file[smallest]:.2f}"
+        for size in sizes
+        if size != smallest
+    ]
     return lines
 
 
@@ -161,8 +173,11 @@ def main() -> None:
     try:
         corpus = workdir / "check"
         files = write_corpus(corpus, args.n)
-        print(f"procdoc benchmark: {args.n} processes (e.g. {process_id(0)}), {os.cpu_count()} cores, "
-              f"median of {args.runs} runs; Python {sys.version.split()[0]}\n", flush=True)
+        print(
+            f"procdoc benchmark: {args.n} processes (e.g. {process_id(0)}), {os.cpu_count()} cores, "
+            f"median of {args.runs} runs; Python {sys.version.split()[0]}\n",
+            flush=True,
+        )
         rows, _ = check_rows(corpus, files, args.runs)
         rows += render_rows(args.render, args.runs, workdir)
         rows += startup_rows(args.runs)

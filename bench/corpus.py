@@ -13,8 +13,13 @@ import json
 import random
 from pathlib import Path
 
-LANES = [("customer", "客户", "external"), ("sales", "营销部", "department"), ("quality", "质量部", "department"),
-         ("tech", "技术中心", "department"), ("vp", "技术副总", "role")]
+LANES = [
+    ("customer", "客户", "external"),
+    ("sales", "营销部", "department"),
+    ("quality", "质量部", "department"),
+    ("tech", "技术中心", "department"),
+    ("vp", "技术副总", "role"),
+]
 PHASES = [("p1", "信息收集"), ("p2", "信息确认"), ("p3", "处理"), ("p4", "分析改进")]
 VERBS = ["记录", "审核", "确认", "分析", "通知", "汇总", "评审", "批准", "检验", "归档"]
 OBJECTS = ["客户反馈", "投诉信息", "处理方案", "质量报告", "让步申请", "检验结果", "整改措施", "费用清单"]
@@ -33,17 +38,32 @@ def _q(text: str) -> str:
 def process_text(index: int, total: int, steps: int = 40) -> str:
     rng = random.Random(index)
     lines = [
-        "procdoc: 1", f"id: {process_id(index)}", f"name: {_q(f'业务流程{index}')}", 'version: "1.1"',
-        "status: approved", "category: business", f"parent: G{index // 50:03d}", "owner: sales",
-        "approved_by: 李四", "effective: 2026-03-01",
+        "procdoc: 1",
+        f"id: {process_id(index)}",
+        f"name: {_q(f'业务流程{index}')}",
+        'version: "1.1"',
+        "status: approved",
+        "category: business",
+        f"parent: G{index // 50:03d}",
+        "owner: sales",
+        "approved_by: 李四",
+        "effective: 2026-03-01",
         "purpose: 规范业务处理，确保按时、按质完成并留下可追溯的记录",
         "scope: 适用于公司所有相关业务；不适用于外包业务",
-        "trigger:", "  description: 客户提出业务申请", "  mode: passive",
-        "outputs:", f"  - name: {_q(f'处理报告{index}')}",
+        "trigger:",
+        "  description: 客户提出业务申请",
+        "  mode: passive",
+        "outputs:",
+        f"  - name: {_q(f'处理报告{index}')}",
         "lanes:",
     ]
     for lane_id, name, kind in LANES:
-        lines += [f"  - id: {lane_id}", f"    name: {name}", f"    kind: {kind}", f"    duties: {name}负责本流程中分配给它的步骤"]
+        lines += [
+            f"  - id: {lane_id}",
+            f"    name: {name}",
+            f"    kind: {kind}",
+            f"    duties: {name}负责本流程中分配给它的步骤",
+        ]
     lines.append("phases:")
     lines += [f"  - id: {pid}\n    name: {name}" for pid, name in PHASES]
     lines.append("documents:")
@@ -54,11 +74,23 @@ def process_text(index: int, total: int, steps: int = 40) -> str:
     lines += _steps(rng, index, total, steps)
     lines += [
         "emergencies: []",
-        "kpis:", "  - name: 一次处理合格率", '    target: ">= 85%"', '    goal: ">= 95%"',
-        "sla: 60个工作日", "review_every: 24个月",
+        "kpis:",
+        "  - name: 一次处理合格率",
+        '    target: ">= 85%"',
+        '    goal: ">= 95%"',
+        "sla: 60个工作日",
+        "review_every: 24个月",
         "revisions:",
-        '  - version: "1.0"', "    date: 2026-01-10", "    author: 张三", "    approved_by: 李四", "    changes: 首次发布",
-        '  - version: "1.1"', "    date: 2026-03-01", "    author: 张三", "    approved_by: 李四", "    changes: 增加控制点",
+        '  - version: "1.0"',
+        "    date: 2026-01-10",
+        "    author: 张三",
+        "    approved_by: 李四",
+        "    changes: 首次发布",
+        '  - version: "1.1"',
+        "    date: 2026-03-01",
+        "    author: 张三",
+        "    approved_by: 李四",
+        "    changes: 增加控制点",
     ]
     return "\n".join(lines) + "\n"
 
@@ -71,32 +103,67 @@ def _steps(rng: random.Random, index: int, total: int, count: int) -> list[str]:
         lane = LANES[0][0] if i == 0 else LANES[1 + (i // 3 + index) % 4][0]
         out += [f'  - id: "{step_id}"']
         if i == 0:
-            out += ["    name: 客户提出申请", "    type: start", f"    lane: {lane}", f"    phase: {phase}", f'    next: "{ids[1]}"']
+            out += [
+                "    name: 客户提出申请",
+                "    type: start",
+                f"    lane: {lane}",
+                f"    phase: {phase}",
+                f'    next: "{ids[1]}"',
+            ]
         elif i == count - 1:
             out += ["    name: 流程结束", "    type: end", f"    lane: {lane}", f"    phase: {phase}"]
         elif i % 9 == 4:
             back = ids[max(1, i - 3)]
-            out += [f"    name: {rng.choice(OBJECTS)}合格？", "    type: decision", f"    lane: {lane}", f"    phase: {phase}",
-                    "    branches:", "      - when: 是", f'        next: "{ids[i + 1]}"', "      - when: 否", f'        next: "{back}"']
+            out += [
+                f"    name: {rng.choice(OBJECTS)}合格？",
+                "    type: decision",
+                f"    lane: {lane}",
+                f"    phase: {phase}",
+                "    branches:",
+                "      - when: 是",
+                f'        next: "{ids[i + 1]}"',
+                "      - when: 否",
+                f'        next: "{back}"',
+            ]
         elif i % 13 == 7 and index + 1 < total:
             callee = process_id(index + 1 + rng.randrange(min(5, total - index - 1)))
-            out += ["    name: 调用下游流程", "    type: subprocess", f"    lane: {lane}", f"    phase: {phase}",
-                    f"    process: {callee}", f'    next: "{ids[i + 1]}"']
+            out += [
+                "    name: 调用下游流程",
+                "    type: subprocess",
+                f"    lane: {lane}",
+                f"    phase: {phase}",
+                f"    process: {callee}",
+                f'    next: "{ids[i + 1]}"',
+            ]
         else:
             out += _task(rng, i, lane, phase, ids[i + 1])
     return out
 
 
 def _task(rng: random.Random, i: int, lane: str, phase: str, following: str) -> list[str]:
-    out = [f"    name: {rng.choice(VERBS)}{rng.choice(OBJECTS)}", f"    lane: {lane}", f"    phase: {phase}",
-           "    description: 按照作业指导书完成本步骤，并将结果录入系统",
-           f"    time_limit: {rng.choice(LIMITS)}", f"    inputs: [{rng.choice(OBJECTS)}]", f"    outputs: [{rng.choice(OBJECTS)}]"]
+    out = [
+        f"    name: {rng.choice(VERBS)}{rng.choice(OBJECTS)}",
+        f"    lane: {lane}",
+        f"    phase: {phase}",
+        "    description: 按照作业指导书完成本步骤，并将结果录入系统",
+        f"    time_limit: {rng.choice(LIMITS)}",
+        f"    inputs: [{rng.choice(OBJECTS)}]",
+        f"    outputs: [{rng.choice(OBJECTS)}]",
+    ]
     if i % 5 == 1:
         n = 1 + i % 4
-        out += ["    key: true", f"    documents: [F-{n}]", f"    records: [R-{n}]", "    system: ERP",
-                "    control:", "      standard: 信息完整准确，责任人签字", "      method: 每周抽查 10%",
-                f"      record: R-{n}", "      on_fail: 退回重新办理"]
-    return out + [f'    next: "{following}"']
+        out += [
+            "    key: true",
+            f"    documents: [F-{n}]",
+            f"    records: [R-{n}]",
+            "    system: ERP",
+            "    control:",
+            "      standard: 信息完整准确，责任人签字",
+            "      method: 每周抽查 10%",
+            f"      record: R-{n}",
+            "      on_fail: 退回重新办理",
+        ]
+    return [*out, f'    next: "{following}"']
 
 
 def write_corpus(folder: Path, count: int) -> list[Path]:

@@ -62,16 +62,31 @@ def _split(values: list[str] | None) -> list[str]:
 
 @app.command()
 def check(
-    paths: Annotated[list[str] | None, typer.Argument(help="Files or folders (default: `paths` from procdoc.toml, else .).")] = None,
-    config: Annotated[str | None, typer.Option("--config", help="Settings file (default: nearest procdoc.toml).")] = None,
-    select: Annotated[list[str] | None, typer.Option("--select", help="Rules to run: codes, prefixes, families (replaces `select`).")] = None,
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files or folders (default: `paths` from procdoc.toml, else .).")
+    ] = None,
+    config: Annotated[
+        str | None, typer.Option("--config", help="Settings file (default: nearest procdoc.toml).")
+    ] = None,
+    select: Annotated[
+        list[str] | None, typer.Option("--select", help="Rules to run: codes, prefixes, families (replaces `select`).")
+    ] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Rules to skip (added to `ignore`).")] = None,
-    extend_select: Annotated[list[str] | None, typer.Option("--extend-select", help="Rules to add to the selection.")] = None,
-    output_format: Annotated[str | None, typer.Option("--format", help="text, concise, json, sarif, github, junit (github is the default under GitHub Actions).")] = None,
+    extend_select: Annotated[
+        list[str] | None, typer.Option("--extend-select", help="Rules to add to the selection.")
+    ] = None,
+    output_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format", help="text, concise, json, sarif, github, junit (github is the default under GitHub Actions)."
+        ),
+    ] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the report to this file.")] = None,
     statistics: Annotated[bool, typer.Option("--statistics", help="Count findings per rule.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
-    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Always exit 0 unless procdoc itself cannot run.")] = False,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Always exit 0 unless procdoc itself cannot run.")
+    ] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write .procdoc_cache.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List skipped files.")] = False,
 ) -> None:
@@ -82,8 +97,14 @@ def check(
 
     chosen = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     request = CheckRequest(
-        paths=list(paths or []), config=config, select=_split(select), ignore=_split(ignore),
-        extend_select=_split(extend_select), format=chosen, statistics=statistics, strict=strict,
+        paths=list(paths or []),
+        config=config,
+        select=_split(select),
+        ignore=_split(ignore),
+        extend_select=_split(extend_select),
+        format=chosen,
+        statistics=statistics,
+        strict=strict,
         use_cache=not no_cache,
     )
     try:
@@ -148,7 +169,9 @@ def new(
     name: Annotated[str | None, typer.Argument(help="Process name, e.g. 客户质量投诉管理流程.")] = None,
     process_id: Annotated[str | None, typer.Option("--id", help="Process code, e.g. QM-07.")] = None,
     owner: Annotated[str | None, typer.Option("--owner", help="Owner lane (id or name).")] = None,
-    lanes: Annotated[str | None, typer.Option("--lanes", help='Comma-separated lane names, e.g. "客户,营销部,技质科".')] = None,
+    lanes: Annotated[
+        str | None, typer.Option("--lanes", help='Comma-separated lane names, e.g. "客户,营销部,技质科".')
+    ] = None,
     template: Annotated[str, typer.Option("--template", help="basic, approval or complaint.")] = "basic",
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en (default: from the name).")] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: <id>.yaml).")] = None,
@@ -183,8 +206,12 @@ def new(
 def export(
     kind: Annotated[str, typer.Argument(help="bpmn or mermaid.")],
     path: Annotated[str, typer.Argument(help="The process file to export.")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file (default: standard output).")] = None,
-    config: Annotated[str | None, typer.Option("--config", help="Settings file (default: nearest procdoc.toml).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write to this file (default: standard output).")
+    ] = None,
+    config: Annotated[
+        str | None, typer.Option("--config", help="Settings file (default: nearest procdoc.toml).")
+    ] = None,
 ) -> None:
     """Export a process as BPMN 2.0 XML (with diagram) or a Mermaid flowchart."""
     from procdoc.config import ConfigError
@@ -201,15 +228,26 @@ def export(
 
 @app.command()
 def render(
-    paths: Annotated[list[str] | None, typer.Argument(help="Files or folders (default: `paths` from procdoc.toml, else .).")] = None,
-    out: Annotated[Path, typer.Option("-o", "--out", help="Output folder (created; replaced as a whole).")] = Path("site"),
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files or folders (default: `paths` from procdoc.toml, else .).")
+    ] = None,
+    out: Annotated[Path, typer.Option("-o", "--out", help="Output folder (created; replaced as a whole).")] = Path(
+        "site"
+    ),
     formats: Annotated[str, typer.Option("--format", help="Comma-separated: html, md, svg, png.")] = "html,md,svg",
     lang: Annotated[str, typer.Option("--lang", help="auto, zh or en: language of headings and labels.")] = "auto",
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parallel renders (default: number of cores).")] = 0,
-    config: Annotated[str | None, typer.Option("--config", help="Settings file (default: nearest procdoc.toml).")] = None,
+    config: Annotated[
+        str | None, typer.Option("--config", help="Settings file (default: nearest procdoc.toml).")
+    ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Re-render everything.")] = False,
-    timestamp: Annotated[bool, typer.Option("--timestamp", help="Stamp pages with the build time (off: output is byte-identical).")] = False,
-    stats: Annotated[Path | None, typer.Option("--stats", help="Write the run's figures (counts, seconds, Graphviz seconds) as JSON.")] = None,
+    timestamp: Annotated[
+        bool, typer.Option("--timestamp", help="Stamp pages with the build time (off: output is byte-identical).")
+    ] = False,
+    stats: Annotated[
+        Path | None,
+        typer.Option("--stats", help="Write the run's figures (counts, seconds, Graphviz seconds) as JSON."),
+    ] = None,
 ) -> None:
     """Publish swimlane diagrams and procedure manuals (HTML site, Markdown)."""
     from procdoc.config import ConfigError
@@ -217,8 +255,14 @@ def render(
 
     try:
         request = RenderRequest.build(
-            paths=list(paths or []), out=out, formats=formats, lang=lang, jobs=jobs or os.cpu_count() or 1,
-            config=config, use_cache=not no_cache, timestamp=timestamp,
+            paths=list(paths or []),
+            out=out,
+            formats=formats,
+            lang=lang,
+            jobs=jobs or os.cpu_count() or 1,
+            config=config,
+            use_cache=not no_cache,
+            timestamp=timestamp,
         )
         with _progress_bar() as advance:
             summary = render_site(request, progress=advance)

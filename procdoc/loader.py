@@ -89,7 +89,9 @@ def read_file(path: str) -> tuple[str | None, Diagnostic | None]:
         with open(path, "rb") as handle:
             raw = handle.read(yamlsource.MAX_BYTES + 1)
     except OSError as err:
-        return None, _error(path, Pos(0, 0), "F002", f"cannot read the file: {err.strerror}", "check the path and permissions")
+        return None, _error(
+            path, Pos(0, 0), "F002", f"cannot read the file: {err.strerror}", "check the path and permissions"
+        )
     return decode_bytes(path, raw)
 
 
@@ -148,7 +150,7 @@ class _Builder:
         at = dict(values)
         for key, value in mapping.items():
             if value.__class__ is list:
-                at.update(zip([f"{key}.{i}" for i in range(len(value))], self.where.of_list(value)))
+                at.update(zip([f"{key}.{i}" for i in range(len(value))], self.where.of_list(value), strict=True))
         return at
 
     def _make(self, cls: type, mapping: dict[str, Any], pos: Pos, **overrides: Any) -> Any:
@@ -159,7 +161,7 @@ class _Builder:
     def _items(self, cls: type, items: list[dict[str, Any]] | None) -> list[Any]:
         if not items:
             return []
-        return [self._make(cls, item, pos) for item, pos in zip(items, self.where.of_list(items))]
+        return [self._make(cls, item, pos) for item, pos in zip(items, self.where.of_list(items), strict=True)]
 
     def _list(self, cls: type, data: dict[str, Any], key: str, noun: str) -> list[Any]:
         items = self._items(cls, data.get(key))
@@ -173,7 +175,9 @@ class _Builder:
             if first is not item.pos:
                 self.diagnostics.append(
                     _error(
-                        self.path, item.where("id"), "F008",
+                        self.path,
+                        item.where("id"),
+                        "F008",
                         f"duplicate {noun} id '{item.id}' (first defined at line {first.line})",
                         f"give each {noun} its own id",
                     )
@@ -191,12 +195,19 @@ class _Builder:
             except ValueError:
                 pos = self.where.of_mapping(mapping)[0].get(key, Pos(1, 1))
                 self.diagnostics.append(
-                    _error(self.path, pos, "F009", f"'{key}' {value!r} is not a real date", "write an existing date as YYYY-MM-DD")
+                    _error(
+                        self.path,
+                        pos,
+                        "F009",
+                        f"'{key}' {value!r} is not a real date",
+                        "write an existing date as YYYY-MM-DD",
+                    )
                 )
 
     def process(self, data: dict[str, Any]) -> model.Process:
         self._real_dates(data)
-        steps = [self._step(step, pos) for step, pos in zip(data["steps"], self.where.of_list(data["steps"]))]
+        positions = self.where.of_list(data["steps"])
+        steps = [self._step(step, pos) for step, pos in zip(data["steps"], positions, strict=True)]
         self._unique_ids(steps, "step")
         fields = {k: v for k, v in data.items() if not k.startswith("x-") and k != "procdoc"}
         fields.update(
@@ -212,7 +223,9 @@ class _Builder:
             kpis=self._items(model.Kpi, data.get("kpis")),
             revisions=self._items(model.Revision, data.get("revisions")),
             glossary=self._items(model.Term, data.get("glossary")),
-            trigger=self._make(model.Trigger, data["trigger"], self._pos(data, "trigger")) if data.get("trigger") else None,
+            trigger=self._make(model.Trigger, data["trigger"], self._pos(data, "trigger"))
+            if data.get("trigger")
+            else None,
             references=list(data.get("references") or []),
         )
         return model.Process(path=self.path, **fields, pos=Pos(1, 1), at=self._at(data))
@@ -225,7 +238,9 @@ class _Builder:
         control = data.get("control")
         nxt = data.get("next")
         return self._make(
-            model.Step, data, pos,
+            model.Step,
+            data,
+            pos,
             next=[nxt] if isinstance(nxt, str) else list(nxt or []),
             key=bool(data.get("key")),
             branches=self._items(model.Branch, data.get("branches")),

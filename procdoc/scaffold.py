@@ -47,8 +47,14 @@ class Request:
 
     @classmethod
     def build(
-        cls, *, name: str | None, process_id: str | None, owner: str | None, lanes: str | None,
-        template: str, lang: str | None,
+        cls,
+        *,
+        name: str | None,
+        process_id: str | None,
+        owner: str | None,
+        lanes: str | None,
+        template: str,
+        lang: str | None,
     ) -> Request:
         if template not in TEMPLATES:
             raise ScaffoldError(f"unknown template {template!r}", f"use one of: {', '.join(TEMPLATES)}")
@@ -197,7 +203,9 @@ def write(request: Request, target: Path, *, force: bool = False) -> Path | None
         else:
             os.link(temporary, target)  # fails if the file appeared meanwhile
     except FileExistsError:
-        raise ScaffoldError(f"{target} already exists", "choose another name with -o, or --force to replace it") from None
+        raise ScaffoldError(
+            f"{target} already exists", "choose another name with -o, or --force to replace it"
+        ) from None
     finally:
         Path(temporary).unlink(missing_ok=True)
     return schema_file if created else None

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
-from yaml.cyaml import CParser
+from yaml.cyaml import CParser  # type: ignore[attr-defined]
 from yaml.resolver import BaseResolver
 
 from procdoc.diagnostics import Pos
@@ -75,7 +75,7 @@ class SourceMap:
         """(value position, key position) of the deepest part of `path` that exists."""
         node, value_pos, key_pos = self.root, self.root_pos, None
         for part in path:
-            if isinstance(node, dict) and part in node:
+            if isinstance(node, dict) and isinstance(part, str) and part in node:
                 values, keys = self.of_mapping(node)
                 value_pos, key_pos, node = values.get(part, value_pos), keys.get(part), node[part]
             elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
@@ -204,9 +204,9 @@ class _Converter:
                 "F010", pos_of(node), f"YAML tag {tag!r} is not allowed",
                 "remove the tag: process files hold plain text, numbers, lists and mappings",
             )
-        if node.id == "scalar":
+        if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, key)
-        if node.id == "mapping":
+        if isinstance(node, yaml.MappingNode):
             return self._mapping(node, depth)
         items = [self.convert(item, key, depth + 1) for item in node.value]
         self.map.containers[id(items)] = [pos_of(item) for item in node.value]

@@ -11,12 +11,12 @@ from procdoc.checks.run import CheckRequest, run_check
 from tests.base_process import BASE
 
 CALLER = BASE.replace(
-    '''  - id: "5"
+    """  - id: "5"
     name: 转交上级
     type: end
     lane: service
-''',
-    '''  - id: "5"
+""",
+    """  - id: "5"
     name: 转交质量部
     type: subprocess
     process: T-02
@@ -26,7 +26,7 @@ CALLER = BASE.replace(
     name: 转交完成
     type: end
     lane: service
-''',
+""",
 )
 CALLEE = BASE.replace("id: T-01", "id: T-02").replace("name: 投诉受理", "name: 质量处理")
 
@@ -90,7 +90,9 @@ def test_an_edit_that_keeps_every_skeleton_reuses_cross_file_findings(repo: Path
     findings()
     (repo / "t-02.yaml").write_text(CALLEE.replace("id: T-02", "id: T-03"), encoding="utf-8")
     broken = findings()
-    (repo / "t-01.yaml").write_text(CALLER.replace("purpose: 及时受理客户投诉", "purpose: 及时受理并处理客户投诉"), "utf-8")
+    (repo / "t-01.yaml").write_text(
+        CALLER.replace("purpose: 及时受理客户投诉", "purpose: 及时受理并处理客户投诉"), "utf-8"
+    )
     assert findings() == broken == findings(use_cache=False)
 
 

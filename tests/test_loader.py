@@ -34,7 +34,10 @@ CASES = {
     "not-a-process": ("name: x\n", [("F003", 1, 1)]),
     "empty-file": ("", [("F003", 1, 1)]),
     "format-version": (replace("procdoc: 1", "procdoc: 2"), [("F003", 1, 10)]),
-    "wrong-type-list": (replace('    lane: customer\n    next: "2"', '    lane: [customer]\n    next: "2"'), [("F004", 36, 11)]),
+    "wrong-type-list": (
+        replace('    lane: customer\n    next: "2"', '    lane: [customer]\n    next: "2"'),
+        [("F004", 36, 11)],
+    ),
     "wrong-type-mapping": (replace("  description: 客户提出投诉\n", "  description:\n    a: b\n"), [("F004", 13, 5)]),
     "unknown-key": (replace('    next: "3"\n', '    nxt: "3"\n'), [("F005", 51, 5)]),
     "unknown-top-key": (BASE + "owners: x\n", [("F005", 83, 1)]),
@@ -65,7 +68,7 @@ def test_unknown_key_suggests_the_right_one() -> None:
 
 def test_messages_name_the_place() -> None:
     (diagnostic,) = load_text(replace("status: approved", "status: aproved"), "p.yaml").diagnostics
-    assert "'status'" in diagnostic.message and "did you mean 'approved'?" == diagnostic.hint
+    assert "'status'" in diagnostic.message and diagnostic.hint == "did you mean 'approved'?"
 
 
 def test_several_schema_errors_are_all_reported() -> None:
@@ -147,7 +150,9 @@ class TestBytes:
 class TestLimits:
     def test_alias_bomb_is_refused(self) -> None:
         lines = ["procdoc: 1", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
-        lines += [f"a{i}: &a{i} [*a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}]" for i in range(1, 9)]
+        lines += [
+            f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 9)
+        ]
         assert [code for code, _, _ in problems("\n".join(lines) + "\n")] == ["F011"]
 
     def test_deep_nesting_is_refused(self) -> None:
@@ -189,8 +194,18 @@ def test_compiled_validator_is_current() -> None:
     assert shipped == schema.validator_code(), "the schema changed: run `python -m procdoc.schema`"
 
 
-SCHEMA_CASES = ["format-version", "wrong-type-list", "wrong-type-mapping", "unknown-key", "unknown-top-key",
-                "missing-key", "missing-steps", "invalid-enum", "invalid-date", "id-with-space"]
+SCHEMA_CASES = [
+    "format-version",
+    "wrong-type-list",
+    "wrong-type-mapping",
+    "unknown-key",
+    "unknown-top-key",
+    "missing-key",
+    "missing-steps",
+    "invalid-enum",
+    "invalid-date",
+    "id-with-space",
+]
 
 
 def _schema_errors(text: str) -> list[str]:

@@ -41,7 +41,17 @@ def test_every_template_passes_the_checker(tmp_path: Path, template: str, lang: 
 @pytest.mark.parametrize("template", TEMPLATES)
 def test_custom_lanes_are_used_in_order(tmp_path: Path, template: str) -> None:
     target = tmp_path / "p.yaml"
-    code, output = new("客户投诉处理", "--id", "CS-09", "--lanes", "客户,客服部,质量部,财务部", "--template", template, "-o", str(target))
+    code, output = new(
+        "客户投诉处理",
+        "--id",
+        "CS-09",
+        "--lanes",
+        "客户,客服部,质量部,财务部",
+        "--template",
+        template,
+        "-o",
+        str(target),
+    )
     assert code == 0, output
     process = load_file(str(target)).process
     assert process is not None

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from procdoc import loader, schema
 from procdoc.checks import serial, suppress
@@ -27,9 +27,9 @@ from procdoc.checks.engine import Raw, apply_suppressions, enabled_rules, run_ru
 from procdoc.checks.selection import Selection
 from procdoc.config import OrgUnit
 from procdoc.diagnostics import Diagnostic, Pos
-from procdoc.model import Process
+from procdoc.model import Element, Process
 
-T = TypeVar("T")
+T = TypeVar("T", bound=Element)
 
 #: below this many files to analyse, starting worker processes costs more than it saves
 PARALLEL_THRESHOLD = 64
@@ -83,8 +83,8 @@ def skeleton(process: Process) -> Process:
     )
 
 
-def _lean(element: T, **cleared: object) -> T:
-    return replace(element, at=_positions(element.at), **cleared)  # type: ignore[type-var]
+def _lean(element: T, **cleared: Any) -> T:
+    return replace(element, at=_positions(element.at), **cleared)
 
 
 def _positions(at: dict[str, Pos]) -> dict[str, Pos]:
@@ -126,12 +126,12 @@ def _init_worker(job: Job) -> None:
     gc.disable()
 
 
-def _analyse_in_worker(items: list[tuple[str, bytes, bool]]) -> list[FileReport]:
+def _analyse_in_worker(items: list[tuple[str, bytes | None, bool]]) -> list[FileReport]:
     assert _JOB is not None
     return [analyse(path, data, _JOB, named) for path, data, named in items]
 
 
-def analyse_all(items: Sequence[tuple[str, bytes, bool]], job: Job, jobs: int) -> list[FileReport]:
+def analyse_all(items: Sequence[tuple[str, bytes | None, bool]], job: Job, jobs: int) -> list[FileReport]:
     """Analyse (path, bytes, explicitly named) items, in parallel when it pays."""
     if jobs <= 1 or len(items) < PARALLEL_THRESHOLD:
         return [analyse(path, data, job, named) for path, data, named in items]
@@ -141,7 +141,9 @@ def analyse_all(items: Sequence[tuple[str, bytes, bool]], job: Job, jobs: int) -
         return [report for chunk in pool.map(_analyse_in_worker, chunks) for report in chunk]
 
 
-def _chunks(items: Sequence[tuple[str, bytes, bool]], count: int) -> Iterator[list[tuple[str, bytes, bool]]]:
+def _chunks(
+    items: Sequence[tuple[str, bytes | None, bool]], count: int
+) -> Iterator[list[tuple[str, bytes | None, bool]]]:
     size = max(1, -(-len(items) // count))
     for start in range(0, len(items), size):
         yield list(items[start : start + size])
@@ -184,7 +186,7 @@ def finish(
 
 def read_all(paths: Sequence[str]) -> list[tuple[str, bytes | None]]:
     """Each file's bytes (None when it cannot be read: `analyse` explains why)."""
-    found = []
+    found: list[tuple[str, bytes | None]] = []
     for path in paths:
         try:
             with open(path, "rb") as handle:

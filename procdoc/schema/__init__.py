@@ -118,7 +118,11 @@ def _explain(error: Any, data: Any) -> list[Problem]:
     if validator == "pattern" and "\\s" in error.schema.get("pattern", ""):
         return [Problem("F009", path, f"{what} {error.instance!r} contains spaces", "ids are single words: use - or _")]
     if validator == "pattern":
-        return [Problem("F009", path, f"{what} {error.instance!r} is not a valid code", "use letters, digits, '.', '-' and '_'")]
+        return [
+            Problem(
+                "F009", path, f"{what} {error.instance!r} is not a valid code", "use letters, digits, '.', '-' and '_'"
+            )
+        ]
     if validator == "minLength":
         return [Problem("F009", path, f"{what} is empty", "write a value or remove the key")]
     return [Problem("F009", path, f"{what}: {error.message}", "see docs/format.md")]
@@ -148,7 +152,7 @@ def _bad_type(error: Any, path: Path, what: str) -> Problem:
         expected = "an id or a list of ids"
     else:
         kinds = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        expected = " or ".join(_KIND_NAMES.get(k, k) for k in kinds)
+        expected = " or ".join(_KIND_NAMES.get(str(k), str(k)) for k in kinds)
     found = _kind_of(error.instance)
     return Problem("F004", path, f"{what} must be {expected}, not {found}", f"write {expected} here")
 
@@ -188,5 +192,8 @@ def _item_name(list_key: str | int, index: int, item: Any) -> str:
     noun = {"branches": "branch", "glossary": "term", "kpis": "KPI", "emergencies": "emergency"}.get(
         str(list_key), str(list_key).rstrip("s")
     )
-    label = next((item[k] for k in ("id", "name", "term", "version") if isinstance(item, dict) and isinstance(item.get(k), str)), None)
+    label = next(
+        (item[k] for k in ("id", "name", "term", "version") if isinstance(item, dict) and isinstance(item.get(k), str)),
+        None,
+    )
     return f"{noun} '{label}'" if label else f"{noun} {index + 1}"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from procdoc.textwidth import columns as display_width
 from procdoc.config import CheckConfig
+from procdoc.textwidth import columns as display_width
 from tests.base_process import BASE
 from tests.rules import edited
 from tests.ruletester import lint, positions
