@@ -6,6 +6,7 @@ settings and the same load errors.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -38,7 +39,21 @@ class Workspace:
 
 
 def open_workspace(paths: Sequence[str], config: str | None = None) -> Workspace:
-    """Settings from `config` (or found above the first path), then every process file."""
+    """Settings from `config` (or found above the first path), then every process file.
+
+    The garbage collector is paused while loading: the models live until the
+    command ends, and collecting them over and over cost a third of the time.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _open(paths, config)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _open(paths: Sequence[str], config: str | None) -> Workspace:
     settings = load_settings(config, paths[0] if paths else ".")
     roots = list(paths) or [loader.display_path(p) for p in settings.paths]
     found = loader.discover(roots, settings.exclude)

@@ -63,6 +63,7 @@ TEXT = {
 class Drawing:
     svg: str  # standalone SVG text
     dot_seconds: float  # wall time spent in Graphviz subprocesses
+    source: str  # the pinned DOT that neato drew: other formats of the chart start from it
 
 
 def draw(
@@ -74,8 +75,9 @@ def draw(
 ) -> Drawing:
     """The process's swimlane chart as SVG, every step linked to its row in the manual."""
     run = _Graphviz()
-    svg = run("neato", "svg", _scene(process, _Style(process, lang, process_href, step_href), run))
-    return Drawing(svg.decode("utf-8"), run.seconds)
+    source = _scene(process, _Style(process, lang, process_href, step_href), run)
+    svg = run("neato", "svg", source)
+    return Drawing(svg.decode("utf-8"), run.seconds, source)
 
 
 def draw_png(
@@ -89,6 +91,13 @@ def draw_png(
     run = _Graphviz()
     png = run("neato", "png", _scene(process, _Style(process, lang, process_href, step_href), run))
     return png, run.seconds
+
+
+def png_of(drawing: Drawing) -> tuple[bytes, float]:
+    """A drawn chart as PNG, and the seconds spent in Graphviz: its scene is reused, so
+    neither the layout nor dot runs a second time."""
+    run = _Graphviz()
+    return run("neato", "png", drawing.source), run.seconds
 
 
 class _Graphviz:

@@ -1,27 +1,30 @@
 """The HTML manual: a typed page context in, one HTML string out.
 
 Autoescaping is on for every template, so text from the YAML can only ever
-be text. The one thing allowed in unescaped is the flowchart's SVG, which
-the diagram code built with user text already escaped; it passes through
-`inline_svg` and nowhere else.
+be text; the filters that build markup here (`link`, `links`, `lines`)
+escape every piece of it they are given. The one thing allowed in unescaped
+is the flowchart's SVG, which the diagram code built with user text already
+escaped; it passes through `inline_svg` and nowhere else.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from procdoc.render.context import IndexPage, Link, ProcessPage
+from procdoc.render.svgtext import replace_value_start
 
 STATIC_FILES = ("procdoc.css", "procdoc.js")
 ASSETS_DIR = "assets"
 FIGURE_ID_PREFIX = "fig-"
+DASH = Markup("—")  # what an empty field or list shows
 
 _PROLOGUE = re.compile(r"<\?xml.*?\?>|<!DOCTYPE[^>]*>|<!--.*?-->", re.DOTALL)
-_ID_ATTRIBUTE = re.compile(r'(\sid=")')
 _LOCAL_REFERENCE = re.compile(r"url\(#")
 _SVG_START = re.compile(r"<svg\b[^>]*>")
 _POINTS = re.compile(r'(\s(?:width|height)="[\d.]+)pt"')
@@ -38,7 +41,10 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["href"] = href
+    env.filters["link"] = link
+    env.filters["links"] = links
+    env.filters["lines"] = lines
+    env.filters["text"] = text
     env.filters["inline_svg"] = inline_svg
     env.globals["assets"] = ASSETS_DIR
     env.globals["figure_id"] = figure_id
@@ -49,6 +55,32 @@ def href(link: Link) -> str:
     """Where a live link points: `stem.html`, `#anchor` or both."""
     page = f"{link.page}.html" if link.page is not None else ""
     return page + (f"#{link.anchor}" if link.anchor else "")
+
+
+def link(item: Link) -> Markup:
+    """A link's text, inside an `<a>` when it points somewhere.
+
+    This and the next three are filters, not template macros: a page calls
+    them hundreds of times, and a jinja2 macro call costs ten times as much.
+    """
+    if item.live:
+        return Markup(f'<a href="{escape(href(item))}">{escape(item.text)}</a>')
+    return escape(item.text)
+
+
+def links(items: Sequence[Link], separator: str) -> Markup:
+    """Links in a row, or a dash for none."""
+    return escape(separator).join(map(link, items)) if items else DASH
+
+
+def lines(items: Sequence[str]) -> Markup:
+    """Each item on a line of its own, or a dash for none."""
+    return Markup("<br>").join(items) if items else DASH
+
+
+def text(value: str) -> str | Markup:
+    """The value, or a dash where the YAML left it out."""
+    return value or DASH
 
 
 def figure_id(anchor: str) -> str:
@@ -66,7 +98,7 @@ def inline_svg(svg: str) -> Markup:
     small enough to see a lane's width at a glance, large enough to read.
     """
     body = _PROLOGUE.sub("", svg).strip()
-    body = _ID_ATTRIBUTE.sub(r"\1" + FIGURE_ID_PREFIX, body)
+    body = replace_value_start(body, "id", "", FIGURE_ID_PREFIX)
     body = _SVG_START.sub(lambda start: _POINTS.sub(r'\1px"', start.group(0)), body, count=1)
     return Markup(_LOCAL_REFERENCE.sub("url(#" + FIGURE_ID_PREFIX, body))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 _UNSAFE = re.compile(r"[^\w.-]+", re.UNICODE)
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
@@ -24,8 +25,11 @@ def slug(text: str) -> str:
     return cleaned[:80]
 
 
+@lru_cache(maxsize=4096)
 def step_anchor(step_id: str) -> str:
-    """HTML id of a step's row in the manual and its node in the SVG: `step-3-7`."""
+    """HTML id of a step's row in the manual and its node in the SVG: `step-3-7`.
+
+    Cached: a page and its chart ask for each step's anchor several times."""
     return f"step-{slug(step_id)}"
 
 

@@ -310,10 +310,10 @@ class _Router:
         last = len(points) - 2
         alone = True
         for i, (p, q) in enumerate(pairwise(points)):
-            skip = ({flow.tail} if i == 0 else set()) | ({flow.head} if i == last else set())
+            tail, head = flow.tail if i == 0 else None, flow.head if i == last else None
             m = CLEARANCE
             area = (min(p[0], q[0]) - m, min(p[1], q[1]) - m, max(p[0], q[0]) + m, max(p[1], q[1]) + m)
-            if any(name not in skip and _crosses(p, q, box) for name, box in self.obstacles.near(*area)):
+            if any(name != tail and name != head and _crosses(p, q, box) for name, box in self.obstacles.near(*area)):
                 return False, False
             horizontal = abs(p[1] - q[1]) < 0.01
             at, a, b = (p[1], p[0], q[0]) if horizontal else (p[0], p[1], q[1])
@@ -343,18 +343,22 @@ class _Grid(Generic[T]):
         self.cells: dict[tuple[int, int], list[T]] = {}
 
     def add(self, item: T, x0: float, y0: float, x1: float, y1: float) -> None:
+        cells = self.cells
         for key in self._keys(x0, y0, x1, y1):
-            self.cells.setdefault(key, []).append(item)
+            cells.setdefault(key, []).append(item)
 
     def near(self, x0: float, y0: float, x1: float, y1: float) -> list[T]:
-        found = {id(item): item for key in self._keys(x0, y0, x1, y1) for item in self.cells.get(key, ())}
+        cells = self.cells
+        keys = self._keys(x0, y0, x1, y1)
+        if len(keys) == 1:  # the common case: nothing to deduplicate
+            return list(cells.get(keys[0], ()))
+        found = {id(item): item for key in keys for item in cells.get(key, ())}
         return list(found.values())
 
-    def _keys(self, x0: float, y0: float, x1: float, y1: float) -> Iterator[tuple[int, int]]:
+    def _keys(self, x0: float, y0: float, x1: float, y1: float) -> list[tuple[int, int]]:
         c = self.CELL
-        for i in range(int(x0 // c), int(x1 // c) + 1):
-            for j in range(int(y0 // c), int(y1 // c) + 1):
-                yield i, j
+        rows = range(int(y0 // c), int(y1 // c) + 1)
+        return [(i, j) for i in range(int(x0 // c), int(x1 // c) + 1) for j in rows]
 
 
 def _shared_x(tail: Box, head: Box, tail_diamond: bool, head_diamond: bool) -> float | None:
