@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from procdoc.paths import resolved
+
 CONFIG_NAMES = ("procdoc.toml", "pyproject.toml")
 
 _TOP_KEYS = {"paths", "exclude", "org", "check", "render"}
@@ -75,7 +77,7 @@ class Settings:
 
 def find_config(start: str) -> str | None:
     """The nearest procdoc.toml (or pyproject.toml with [tool.procdoc]) above `start`."""
-    here = Path(start).resolve()
+    here = resolved(start)
     if here.is_file() or not here.exists():
         here = here.parent
     for directory in (here, *here.parents):

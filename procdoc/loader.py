@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
@@ -81,17 +82,27 @@ def is_process_text(text: str) -> bool:
     return _PROCESS_MARKER.search(text) is not None
 
 
+def read_bytes(path: str) -> tuple[bytes | None, Diagnostic | None]:
+    """The file's bytes, or why it cannot be read; never blocks on a pipe or device."""
+    try:
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            return None, _error(path, Pos(0, 0), "F002", "is a directory, not a process file", "rename it")
+        if not stat.S_ISREG(info.st_mode):
+            message = "is not a regular file (a named pipe, socket or device)"
+            return None, _error(path, Pos(0, 0), "F002", message, "process files are plain files")
+        with open(path, "rb") as handle:
+            return handle.read(yamlsource.MAX_BYTES + 1), None
+    except OSError as err:
+        message = f"cannot read the file: {err.strerror}"
+        return None, _error(path, Pos(0, 0), "F002", message, "check the path and permissions")
+
+
 def read_file(path: str) -> tuple[str | None, Diagnostic | None]:
     """Text of `path`, or the diagnostic explaining why it cannot be read."""
-    try:
-        if os.path.isdir(path):
-            return None, _error(path, Pos(0, 0), "F002", "is a directory, not a process file", "rename it")
-        with open(path, "rb") as handle:
-            raw = handle.read(yamlsource.MAX_BYTES + 1)
-    except OSError as err:
-        return None, _error(
-            path, Pos(0, 0), "F002", f"cannot read the file: {err.strerror}", "check the path and permissions"
-        )
+    raw, problem = read_bytes(path)
+    if raw is None:
+        return None, problem
     return decode_bytes(path, raw)
 
 

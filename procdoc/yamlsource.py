@@ -24,6 +24,8 @@ Path = tuple[str | int, ...]
 MAX_BYTES = 4 * 1024 * 1024
 MAX_NODES = 200_000
 MAX_DEPTH = 64
+#: text a document may expand to through aliases (a few times what a file may hold)
+MAX_TEXT = 4 * MAX_BYTES
 
 #: keys whose scalar values are typed by YAML; every other scalar is text
 TYPED_KEYS = frozenset({"procdoc", "key"})
@@ -101,7 +103,7 @@ def decode(raw: bytes) -> str:
         raise SourceError(
             "F011",
             Pos(1, 1),
-            f"file is {len(raw) // 1024} KiB; procdoc reads process files up to {MAX_BYTES // 1024 // 1024} MiB",
+            f"the file is larger than {MAX_BYTES // 1024 // 1024} MiB, the most procdoc reads in a process file",
             "split the process into sub-processes",
         )
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -154,6 +156,8 @@ def compose(text: str) -> yaml.Node | None:
         mark = err.problem_mark or err.context_mark
         pos = Pos(mark.line + 1, mark.column + 1) if mark else Pos(1, 1)
         problem = err.problem or err.context or "invalid YAML"
+        if "nesting depth" in problem:  # libyaml's own limit (1,000) is past ours
+            raise SourceError("F011", pos, f"nesting deeper than {MAX_DEPTH} levels", "flatten the document") from None
         raise SourceError("F001", pos, f"YAML syntax error: {problem}", _syntax_hint(problem)) from None
     except yaml.YAMLError as err:
         raise SourceError("F001", Pos(1, 1), f"YAML error: {err}") from None
@@ -188,6 +192,7 @@ class _Converter:
     def __init__(self) -> None:
         self.map = SourceMap()
         self.budget = MAX_NODES
+        self.text_budget = MAX_TEXT
 
     def convert(self, node: yaml.Node, key: str | None, depth: int) -> Any:
         self.budget -= 1
@@ -240,6 +245,12 @@ class _Converter:
         if node.tag == _NULL_TAG:
             return None
         text = node.value
+        self.text_budget -= len(text)
+        if self.text_budget < 0:
+            raise SourceError(
+                "F011", pos_of(node), f"the document expands to more than {MAX_TEXT // 1024 // 1024} MiB of text",
+                "remove anchors/aliases that repeat long text",
+            )
         if key not in TYPED_KEYS or node.style:
             return text
         if text in _TRUE or text in _FALSE:

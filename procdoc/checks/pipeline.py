@@ -186,14 +186,7 @@ def finish(
 
 def read_all(paths: Sequence[str]) -> list[tuple[str, bytes | None]]:
     """Each file's bytes (None when it cannot be read: `analyse` explains why)."""
-    found: list[tuple[str, bytes | None]] = []
-    for path in paths:
-        try:
-            with open(path, "rb") as handle:
-                found.append((path, handle.read(loader.yamlsource.MAX_BYTES + 1)))
-        except OSError:
-            found.append((path, None))
-    return found
+    return [(path, loader.read_bytes(path)[0]) for path in paths]
 
 
 def worker_count(requested: int | None) -> int:

@@ -44,6 +44,24 @@ def doc_url(rule: Rule) -> str:
     return f"{HOMEPAGE}/rules#{rule.anchor}"
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def one_line(text: str) -> str:
+    """`text` with line breaks and other control characters shown as escapes (\\n, \\x1b).
+
+    Messages quote the user's text; a name with a line break must not split
+    a one-line-per-finding report.
+    """
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+def xml_safe(text: str) -> str:
+    """`text` without the characters XML 1.0 cannot hold (shown as escapes instead)."""
+    return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 def full_message(diagnostic: Diagnostic) -> str:
     """The message and, on its own line, the fix hint (for formats with one text field)."""
     return f"{diagnostic.message}\nhelp: {diagnostic.hint}" if diagnostic.hint else diagnostic.message
@@ -115,12 +133,12 @@ class TextReporter(_Lines):
 
     def entry(self, diagnostic: Diagnostic, run: RunInfo) -> list[str]:
         d = diagnostic
-        lines = [f"{d.location()}: {d.code} [{d.severity.label}] {d.message}"]
+        lines = [f"{d.location()}: {d.code} [{d.severity.label}] {one_line(d.message)}"]
         excerpt = _excerpt(d, run.sources.get(d.path, ()))
         lines += excerpt
         if d.hint:
             gutter = " " * (len(str(d.line)) if excerpt else 1)
-            lines.append(f"{gutter} = help: {d.hint}")
+            lines.append(f"{gutter} = help: {one_line(d.hint)}")
         return [*lines, ""]
 
 
@@ -143,7 +161,7 @@ class ConciseReporter(_Lines):
     name = "concise"
 
     def entry(self, diagnostic: Diagnostic, run: RunInfo) -> list[str]:
-        return [f"{diagnostic.location()}: {diagnostic.code} {diagnostic.message}"]
+        return [f"{diagnostic.location()}: {diagnostic.code} {one_line(diagnostic.message)}"]
 
 
 class GithubReporter(_Lines):
@@ -292,10 +310,14 @@ class JunitReporter(_Report):
 
     def format(self, diagnostics: list[Diagnostic], run: RunInfo) -> str:
         suite = ET.Element("testsuite", name="procdoc")
-        for path in sorted({*run.files, *(d.path for d in diagnostics)}):
-            found = [d for d in diagnostics if d.path == path]
+        by_path: dict[str, list[Diagnostic]] = {}
+        for d in diagnostics:
+            by_path.setdefault(d.path, []).append(d)
+        for path in sorted({*run.files, *by_path}):
+            found = by_path.get(path, [])
             if not found:
-                ET.SubElement(suite, "testcase", name=path, classname=path, file=path)
+                safe = xml_safe(path)
+                ET.SubElement(suite, "testcase", name=safe, classname=safe, file=safe)
             for d in found:
                 self.add_failure(suite, d, run)
         counts = {"tests": str(len(suite)), "failures": str(len(diagnostics)), "errors": "0", "skipped": "0"}
@@ -307,10 +329,11 @@ class JunitReporter(_Report):
 
     @staticmethod
     def add_failure(suite: ET.Element, d: Diagnostic, run: RunInfo) -> None:
-        name = f"{d.code} {run.rules[d.code].name} at {d.location()}"
-        case = ET.SubElement(suite, "testcase", name=name, classname=d.path, file=d.path, line=str(d.line))
-        failure = ET.SubElement(case, "failure", message=f"{d.code} {d.message}", type=d.severity.label)
-        failure.text = "\n".join(TextReporter().entry(d, run)).rstrip("\n")
+        path = xml_safe(d.path)
+        name = xml_safe(f"{d.code} {run.rules[d.code].name} at {d.location()}")
+        case = ET.SubElement(suite, "testcase", name=name, classname=path, file=path, line=str(d.line))
+        failure = ET.SubElement(case, "failure", message=xml_safe(f"{d.code} {d.message}"), type=d.severity.label)
+        failure.text = xml_safe("\n".join(TextReporter().entry(d, run)).rstrip("\n"))
 
 
 REPORTERS: dict[str, type[Reporter]] = {
