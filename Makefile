@@ -47,7 +47,7 @@ lint: $(BIN)/procdoc
 	$(BIN)/mypy
 
 fuzz: $(BIN)/procdoc
-	PROCDOC_FUZZ_EXAMPLES=10000 $(BIN)/pytest -q -p no:randomly tests/test_fuzz.py
+	PROCDOC_FUZZ_EXAMPLES=10000 $(BIN)/pytest -q -n 2 tests/fuzz
 
 bench: $(BIN)/procdoc
 	$(BIN)/python -m bench

@@ -260,7 +260,7 @@ class _Builder:
         )
 
     def _raci(self, data: dict[str, Any], pos: Pos) -> model.Raci:
-        parties = {k: [v] if isinstance(v, str) else list(v or []) for k, v in data.items()}
+        parties = {k: [v] if isinstance(v, str) else list(v or []) for k, v in data.items() if not k.startswith("x-")}
         return self._make(model.Raci, data, pos, **parties)
 
 

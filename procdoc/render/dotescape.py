@@ -22,6 +22,15 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": " ", "\r": " ", "\t": " "})
 
 
+#: Graphviz refuses a string longer than 16,384 characters; escaping can double a text's length
+MAX_TEXT = 2000
+
+
+def shortened(text: str) -> str:
+    """`text` cut to MAX_TEXT characters with an ellipsis: a chart shows a name, not a novel."""
+    return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
+
+
 @lru_cache(maxsize=4096)
 def quoted(text: str, rounds: int = 1) -> str:
     """A double-quoted DOT string whose drawn value is exactly `text`.
@@ -32,7 +41,8 @@ def quoted(text: str, rounds: int = 1) -> str:
     because Graphviz keeps existing entities such as `&lt;` as they are.
     Cached: a chart quotes the same fonts, colours and classes hundreds of times.
     """
-    clean = _CONTROL.sub("\ufffd", text).replace("&", "&amp;").replace("\\", "\\" * 2**rounds).replace('"', '\\"')
+    clean = _CONTROL.sub("\ufffd", shortened(text)).replace("&", "&amp;")
+    clean = clean.replace("\\", "\\" * 2**rounds).replace('"', '\\"')
     return '"' + clean.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n") + '"'
 
 
@@ -42,4 +52,4 @@ def html(text: str) -> str:
     `|`, `{` and `}` need nothing here: only record-shape labels give them a
     meaning, and the diagram never uses record shapes.
     """
-    return _CONTROL.sub("\ufffd", text).translate(_HTML).replace("\\", "\\\\")
+    return _CONTROL.sub("\ufffd", shortened(text)).translate(_HTML).replace("\\", "\\\\")

@@ -230,7 +230,7 @@ def _glossary(page: ProcessPage, t: Labels) -> list[str]:
 
 
 def _references(page: ProcessPage, t: Labels) -> list[str]:
-    return [*(f"- {escape(ref)}" for ref in page.references), ""] if page.references else [paragraph(t["none"]), ""]
+    return [*(f"- {paragraph(ref)}" for ref in page.references), ""] if page.references else [paragraph(t["none"]), ""]
 
 
 def _revisions(page: ProcessPage, t: Labels) -> list[str]:

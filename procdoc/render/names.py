@@ -25,12 +25,21 @@ def slug(text: str) -> str:
     return cleaned[:80]
 
 
+_PLAIN_STEP_ID = re.compile(r"^[0-9a-z]+(?:\.[0-9a-z]+)*$")
+
+
 @lru_cache(maxsize=4096)
 def step_anchor(step_id: str) -> str:
     """HTML id of a step's row in the manual and its node in the SVG: `step-3-7`.
 
-    Cached: a page and its chart ask for each step's anchor several times."""
-    return f"step-{slug(step_id)}"
+    Plain numbers ("3.7", "e1.2") read as they are; any other id gets a short
+    hash, so ids that slug alike ("a/b", "a-b", "A-B") never share an anchor.
+    Cached: a page and its chart ask for each step's anchor several times.
+    """
+    anchor = f"step-{slug(step_id)}"
+    if _PLAIN_STEP_ID.match(step_id):
+        return anchor
+    return f"{anchor}-{hashlib.sha1(step_id.encode('utf-8')).hexdigest()[:6]}"
 
 
 def page_stem(process_id: str) -> str:

@@ -132,7 +132,7 @@ def _unknown_keys(error: Any, path: Path, what: str) -> list[Problem]:
     allowed = sorted(error.schema.get("properties", {}))
     problems = []
     for key in error.instance:
-        if key in allowed or key.startswith("x-"):
+        if key in allowed or (key.startswith("x-") and "^x-" in error.schema.get("patternProperties", {})):
             continue
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
