@@ -9,6 +9,7 @@ libyaml, which drops comments).
 from __future__ import annotations
 
 import datetime
+import hashlib
 import io
 import os
 import re
@@ -111,6 +112,8 @@ def _lane_id(name: str, org: dict[str, OrgUnit], taken: set[str]) -> str:
     unit = next((u for u in org.values() if name in (u.name, u.en, *u.aliases)), None)
     base = unit.id if unit else (re.sub(r"[^A-Za-z0-9]+", "_", name).strip("_").lower() if name.isascii() else name)
     base = re.sub(r"\s+", "", base) or "lane"
+    if len(base) > 48:  # ids are at most 64 characters; keep long names distinct with a short hash
+        base = f"{base[:40]}_{hashlib.sha1(name.encode('utf-8')).hexdigest()[:6]}"
     candidate, n = base, 2
     while candidate in taken:
         candidate, n = f"{base}_{n}", n + 1

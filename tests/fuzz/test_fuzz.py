@@ -185,8 +185,6 @@ def test_new_never_crashes_and_writes_nothing_when_it_refuses(arguments: list[st
         assert target.exists() == (result.exit_code == 0)
 
 
-@pytest.mark.xfail(strict=True, reason="a lane name longer than 64 characters becomes a lane id the schema refuses "
-                   "(procdoc/scaffold.py: _lane_id)")
 @example(arguments=["流程", "--lanes", "客户," + "x" * 65])
 @fuzz(30, share=0.3)
 @given(arguments=new_arguments())
