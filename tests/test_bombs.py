@@ -222,8 +222,6 @@ def test_twenty_thousand_steps_are_checked_in_bounds(bomb_file: Callable[[Bomb],
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="Graphviz lays out all 20,000 steps: 1,000 take 12 s, 2,000 more than "
-                   "500 s (procdoc/render/diagram.py: draw needs a step limit above which the chart is left out)")
 def test_twenty_thousand_steps_render_in_bounds(bomb_file: Callable[[Bomb], str], tmp_path: Path) -> None:
     run = run_bounded(["render", "--no-cache", bomb_file(many_steps), "-o", "site"], tmp_path, RENDER_SECONDS)
     within(run, RENDER_SECONDS, RENDER_MIB)

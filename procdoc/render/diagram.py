@@ -58,6 +58,10 @@ TEXT = {
     },
 }
 
+#: above this many steps a chart is left out: Graphviz needs 12 s for 1,000 steps and
+#: minutes for 2,000, and no one can read it anyway (check warns from 50, rule X001)
+MAX_STEPS = 400
+
 
 @dataclass(frozen=True)
 class Drawing:

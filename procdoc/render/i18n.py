@@ -123,6 +123,7 @@ _ZH = {
     "figure.hint": "（点击图中步骤可跳转到流程步骤表）",
     "figure.alt": "{name}泳道流程图：{lanes} 个泳道，{steps} 个步骤；文字版见“流程步骤”表",
     "figure.files": "下载",
+    "figure.too_large": "本流程步骤过多，无法绘制泳道图：请拆分为子流程。流程步骤表是其文字版。",
     "figure.fit": "显示全图",
     "figure.full": "放大阅读",
     "nav.index": "流程目录",
@@ -261,6 +262,8 @@ _EN = {
     "figure.hint": "(click a step in the chart to go to its row in the steps table)",
     "figure.alt": "Swimlane flowchart of {name}: {lanes} lanes, {steps} steps; the steps table is its text version",
     "figure.files": "Download",
+    "figure.too_large": "This process has too many steps to draw a swimlane chart: split it into sub-processes. "
+    "The steps table is its text version.",
     "figure.fit": "Whole chart",
     "figure.full": "Reading size",
     "nav.index": "Process catalogue",

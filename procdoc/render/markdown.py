@@ -160,6 +160,8 @@ def _responsibilities(page: ProcessPage, t: Labels) -> list[str]:
 
 def _diagram(page: ProcessPage, t: Labels) -> list[str]:
     figure = page.figure
+    if not figure.svg:
+        return [paragraph(t["figure.too_large"]), ""]
     return [f"![{escape(figure.alt)}]({figure.image})", "", f"*{escape(figure.caption)}*", ""]
 
 

@@ -143,6 +143,7 @@ class _Outcome:
     entry: cache.Entry
     reused: bool
     graphviz_seconds: float
+    notes: tuple[Diagnostic, ...] = ()
 
 
 def render_site(request: RenderRequest, progress: Progress | None = None) -> RenderSummary:
@@ -171,7 +172,7 @@ def render_site(request: RenderRequest, progress: Progress | None = None) -> Ren
         failures=len({d.path for d in diagnostics}),
         graphviz_seconds=sum(o.graphviz_seconds for o in outcomes),
         seconds=time.perf_counter() - started,
-        diagnostics=diagnostics,
+        diagnostics=diagnostics + [note for o in outcomes for note in o.notes],
     )
 
 
@@ -270,8 +271,16 @@ def _publish_process(plan: _Plan, process: Process, page: PageRef) -> _Outcome:
     files, seconds = _render_process(plan, process, page, lang)
     for name, data in files.items():
         _write(plan.staged, name, data)
-    return _Outcome(page.stem, cache.Entry(key, {name: cache.digest(data) for name, data in files.items()}), False,
-                    seconds)
+    entry = cache.Entry(key, {name: cache.digest(data) for name, data in files.items()})
+    return _Outcome(page.stem, entry, False, seconds, _too_large(process))
+
+
+def _too_large(process: Process) -> tuple[Diagnostic, ...]:
+    """A warning for a process whose chart is left out."""
+    if len(process.steps) <= diagram.MAX_STEPS:
+        return ()
+    message = f"{len(process.steps)} steps are too many to draw (at most {diagram.MAX_STEPS}): the chart is left out"
+    return (Diagnostic(process.path, 1, 1, "X001", Severity.WARNING, message, "split the process into sub-processes"),)
 
 
 def _page_key(plan: _Plan, process: Process, page: PageRef, lang: str) -> str:
@@ -289,16 +298,19 @@ def _page_key(plan: _Plan, process: Process, page: PageRef, lang: str) -> str:
 def _render_process(plan: _Plan, process: Process, page: PageRef, lang: str) -> tuple[dict[str, bytes], float]:
     """The files of one process, by path relative to OUT, and the seconds Graphviz took."""
     formats, stem = plan.request.formats, page.stem
-    files, svg, seconds = _draw(plan, process, stem, lang)
+    drawn = len(process.steps) <= diagram.MAX_STEPS
+    files, svg, seconds = _draw(plan, process, stem, lang) if drawn else ({}, "", 0.0)
     alt, caption = figure_texts(process, lang)
-    downloads = tuple(f"{stem}.{ext}" for ext in ("svg", "png") if ext in formats)
+    downloads = tuple(f"{stem}.{ext}" for ext in ("svg", "png") if ext in formats and drawn)
     context = build_process_page(process, plan.pages, lang, Figure(svg, alt, caption, f"{stem}.svg", downloads),
                                  plan.stamp)
     if "html" in formats:
         files[f"{stem}.html"] = html.render_process_page(context).encode("utf-8")
     if "md" in formats:
         files[f"{MD_DIR}/{stem}.md"] = markdown.render_process_page(context).encode("utf-8")
-        files[f"{MD_DIR}/{stem}.svg"] = files.get(f"{stem}.svg") or _standalone_svg(svg, stem, formats).encode("utf-8")
+        if drawn:
+            standalone = files.get(f"{stem}.svg") or _standalone_svg(svg, stem, formats).encode("utf-8")
+            files[f"{MD_DIR}/{stem}.svg"] = standalone
     return files, seconds
 
 
