@@ -236,7 +236,9 @@ def render(
     ),
     formats: Annotated[str, typer.Option("--format", help="Comma-separated: html, md, svg, png.")] = "html,md,svg",
     lang: Annotated[str, typer.Option("--lang", help="auto, zh or en: language of headings and labels.")] = "auto",
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parallel renders (default: number of cores).")] = 0,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="Parallel renders (default: one more than the number of cores).")
+    ] = 0,
     config: Annotated[
         str | None, typer.Option("--config", help="Settings file (default: nearest procdoc.toml).")
     ] = None,
@@ -259,7 +261,7 @@ def render(
             out=out,
             formats=formats,
             lang=lang,
-            jobs=jobs or os.cpu_count() or 1,
+            jobs=jobs or (os.cpu_count() or 1) + 1,  # one more: a core is not idle while a render is in Python
             config=config,
             use_cache=not no_cache,
             timestamp=timestamp,

@@ -28,10 +28,12 @@ _CODE_SUFFIXES = (".py", ".j2", ".css", ".js")
 
 @dataclass(frozen=True)
 class Entry:
-    """One process's outputs in a site: its hash and its files (path relative to OUT → sha256)."""
+    """One process's outputs in a site: its hash, its files (path relative to OUT → sha256),
+    and the hash of the file it was made from (a hint of what the next run will reuse)."""
 
     key: str
     files: Mapping[str, str]
+    source: str = ""
 
 
 def digest(data: bytes) -> str:
@@ -61,13 +63,16 @@ def read_manifest(site: Path) -> dict[str, Entry]:
         data = json.loads((site / MANIFEST).read_text(encoding="utf-8"))
         if data.get("format") != _FORMAT:
             return {}
-        return {stem: Entry(e["key"], dict(e["files"])) for stem, e in data["pages"].items()}
+        return {stem: Entry(e["key"], dict(e["files"]), e.get("source", "")) for stem, e in data["pages"].items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}
 
 
 def manifest_text(entries: Mapping[str, Entry]) -> str:
-    pages = {stem: {"key": e.key, "files": dict(sorted(e.files.items()))} for stem, e in sorted(entries.items())}
+    pages = {
+        stem: {"key": e.key, "files": dict(sorted(e.files.items())), "source": e.source}
+        for stem, e in sorted(entries.items())
+    }
     return json.dumps({"format": _FORMAT, "pages": pages}, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
 

@@ -5,6 +5,10 @@ its DOT attributes, which layout's dot run measures and which are drawn
 unchanged — then pins every shape and line at its place and lets
 `neato -n2` draw: the second and last Graphviz run. Every string from the
 YAML passes through `dotescape`.
+
+Drawing is two calls: `sketch` (looks, measuring, placing, routing) needs
+the process alone, so a site can start it while other files still load;
+`draw` adds where each shape links, which depends on the other processes.
 """
 
 from __future__ import annotations
@@ -70,18 +74,46 @@ class Drawing:
     source: str  # the pinned DOT that neato drew: other formats of the chart start from it
 
 
+@dataclass(frozen=True)
+class Sketch:
+    """A chart measured, placed and routed, in its language: all but its links."""
+
+    process: Process
+    lang: str
+    style: _Style
+    chart: layout.Plan
+    attrs: dict[str, str]
+    placed: layout.Layout
+    dot_seconds: float
+
+
+def sketch(process: Process, *, lang: str) -> Sketch:
+    """The chart of `process` laid out (dot's run): what only the process itself decides."""
+    run = _Graphviz()
+    style = _Style(process, lang)
+    chart = layout.plan(process)
+    attrs = {shape.name: style.shape(shape) for shape in chart.shapes}
+    placed = layout.place(chart, attrs, run)
+    return Sketch(process, lang, style, chart, attrs, placed, run.seconds)
+
+
 def draw(
     process: Process,
     *,
     lang: str,
     process_href: Callable[[str], str | None],
     step_href: Callable[[str], str],
+    sketched: Sketch | None = None,
 ) -> Drawing:
-    """The process's swimlane chart as SVG, every step linked to its row in the manual."""
+    """The process's swimlane chart as SVG, every step linked to its row in the manual.
+
+    `sketched`, when given, is this process's `sketch` in `lang`, made earlier.
+    """
+    laid_out = sketched or sketch(process, lang=lang)
     run = _Graphviz()
-    source = _scene(process, _Style(process, lang, process_href, step_href), run)
+    source = _scene(laid_out, _Links(process_href, step_href))
     svg = run("neato", "svg", source)
-    return Drawing(svg.decode("utf-8"), run.seconds, source)
+    return Drawing(svg.decode("utf-8"), laid_out.dot_seconds + run.seconds, source)
 
 
 def draw_png(
@@ -92,9 +124,10 @@ def draw_png(
     step_href: Callable[[str], str],
 ) -> tuple[bytes, float]:
     """The same chart as PNG, and the seconds spent in Graphviz."""
+    laid_out = sketch(process, lang=lang)
     run = _Graphviz()
-    png = run("neato", "png", _scene(process, _Style(process, lang, process_href, step_href), run))
-    return png, run.seconds
+    png = run("neato", "png", _scene(laid_out, _Links(process_href, step_href)))
+    return png, laid_out.dot_seconds + run.seconds
 
 
 def png_of(drawing: Drawing) -> tuple[bytes, float]:
@@ -217,13 +250,9 @@ def _attrs(label: str | None = None, **values: str | float) -> str:
 class _Style:
     """Each shape's and line's DOT attributes: the one place that knows symbols, colours and marks."""
 
-    def __init__(
-        self, process: Process, lang: str, process_href: Callable[[str], str | None], step_href: Callable[[str], str]
-    ) -> None:
+    def __init__(self, process: Process, lang: str) -> None:
         self.process = process
         self.text = TEXT.get(lang, TEXT["en"])
-        self.process_href = process_href
-        self.step_href = step_href
         self.emergency = graph.emergency_only(process)
 
     def shape(self, shape: layout.Shape) -> str:
@@ -246,13 +275,11 @@ class _Style:
             "id": step_anchor(step.id),
             "class": " ".join(["step", f"step-{step.type}", *(name for name, on in marks if on)]),
             "tooltip": f"{step.id} {step.name}" + (f"\n{step.description}" if step.description else ""),
-            "href": self.step_href(step.id),
             "fontname": FONT, "fontsize": 11, "fontcolor": INK,
             "color": RED if emergency else INK, "penwidth": 2.4 if step.key else 1.1,
         }
         dashed = ",dashed" if emergency else ""
         if step.type == "subprocess":
-            common["href"] = (self.process_href(step.process) if step.process else None) or common["href"]
             return _attrs(self._subprocess(step, str(common["color"])), **common, shape="plain")
         if step.type == "decision":
             return _attrs(self._inner(step, DECISION_COLUMNS), **common, shape="diamond", style="filled" + dashed,
@@ -351,6 +378,22 @@ class _Style:
         return _attrs(_exit_label(flow.label), **common, lp=f"{route.label.x:.2f},{height - route.label.y:.2f}")
 
 
+class _Links:
+    """Where each step's shape links: its row in the manual, or the page of the process it runs."""
+
+    def __init__(self, process_href: Callable[[str], str | None], step_href: Callable[[str], str]) -> None:
+        self.process_href = process_href
+        self.step_href = step_href
+
+    def of(self, shape: layout.Shape) -> str:
+        """`, href=…` for a step's shape; nothing for the others."""
+        step = shape.step
+        if shape.kind != "step" or step is None:
+            return ""
+        target = (self.process_href(step.process) if step.type == "subprocess" and step.process else None)
+        return f", href={quoted(target or self.step_href(step.id))}"
+
+
 def _exit_label(text: str) -> str:
     """A decision exit's words on a white ground, so that crossing lines do not run through them."""
     words = _lines(text, NOTE_COLUMNS, WORD_COLUMNS)
@@ -361,11 +404,9 @@ def _exit_label(text: str) -> str:
 # ── The pinned scene neato draws ──────────────────────────────────────────────
 
 
-def _scene(process: Process, style: _Style, run: layout.Runner) -> str:
-    """Layout (dot's run), then the DOT with every position fixed."""
-    chart = layout.plan(process)
-    attrs = {shape.name: style.shape(shape) for shape in chart.shapes}
-    placed = layout.place(chart, attrs, run)
+def _scene(laid_out: Sketch, links: _Links) -> str:
+    """The DOT with every position fixed and every link in place."""
+    chart, attrs, placed = laid_out.chart, laid_out.attrs, laid_out.placed
     steps = {s.name: s.step for s in chart.shapes if s.kind == "step" and s.step is not None}
     lines = [
         "digraph procdoc {",
@@ -374,9 +415,9 @@ def _scene(process: Process, style: _Style, run: layout.Runner) -> str:
         *_columns(placed),
     ]
     drawn = [shape for shape in chart.shapes if shape.kind != "label"]  # labels are drawn on their lines
-    lines += [f"{shape.name} [{attrs[shape.name]}, {_pin(shape, placed)}];" for shape in drawn]
+    lines += [f"{shape.name} [{attrs[shape.name]}{links.of(shape)}, {_pin(shape, placed)}];" for shape in drawn]
     for route in placed.routes:
-        line = style.line(route, steps, placed.height)
+        line = laid_out.style.line(route, steps, placed.height)
         lines.append(f"{route.flow.tail} -> {route.flow.head} [{line}, {_spline(route, placed.height)}];")
     lines.append("}")
     return "\n".join(lines)

@@ -16,13 +16,14 @@ Layout of OUT::
 from __future__ import annotations
 
 import gc
+import resource
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import Executor, ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
 
@@ -41,6 +42,7 @@ from procdoc.render.errors import RenderError
 from procdoc.render.i18n import choose_lang, majority_lang
 from procdoc.render.names import page_stem, step_anchor
 from procdoc.render.output import MANIFEST, checked_out, discard, publish, staging_folder
+from procdoc.render.sketches import EarlySketches
 from procdoc.render.svgtext import replace_value_start
 from procdoc.workspace import Workspace, open_workspace
 
@@ -93,6 +95,7 @@ class RenderSummary:
     reused: int = 0
     failures: int = 0
     graphviz_seconds: float = 0.0
+    graphviz_cpu_seconds: float = 0.0
     seconds: float = 0.0
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
@@ -105,7 +108,7 @@ class RenderSummary:
         return {
             "processes": self.processes, "rendered": self.rendered, "reused": self.reused,
             "failures": self.failures, "graphviz_seconds": round(self.graphviz_seconds, 4),
-            "seconds": round(self.seconds, 4),
+            "graphviz_cpu_seconds": round(self.graphviz_cpu_seconds, 4), "seconds": round(self.seconds, 4),
         }
 
     def describe(self) -> str:
@@ -118,7 +121,8 @@ class RenderSummary:
 
 @dataclass(frozen=True)
 class _Plan:
-    """What one run publishes: each process with its page, what links may point at, where to write."""
+    """What one run publishes: each process with its page, what links may point at, where to write,
+    and the charts begun while loading."""
 
     request: RenderRequest
     entries: tuple[tuple[Process, PageRef], ...]
@@ -128,6 +132,7 @@ class _Plan:
     previous: Path
     staged: Path
     manifest: Mapping[str, cache.Entry]
+    sketches: EarlySketches
 
     def process_href(self, process_id: str) -> str | None:
         """Where a sub-process box in a chart links: the other page, if it is in this run."""
@@ -148,22 +153,24 @@ class _Outcome:
 
 def render_site(request: RenderRequest, progress: Progress | None = None) -> RenderSummary:
     """Publish every loadable process under `request.paths` into `request.out`, replacing it whole."""
-    started = time.perf_counter()
-    workspace = open_workspace(list(request.paths), request.config)
-    if workspace.missing:
-        raise RenderError(f"no such file or folder: {', '.join(workspace.missing)}", "check the path")
-    processes, diagnostics = _loadable(workspace)
-    target = checked_out(request.out, _inputs(request, workspace))
-    staged = staging_folder(target)
-    try:
-        plan = _plan(request, workspace, processes, target, staged)
-        with _collector_spared():
-            outcomes = _render_all(plan, progress)
-        _write_site_files(plan, {o.stem: o.entry for o in outcomes})
-        publish(staged, target)
-    except BaseException:
-        discard(staged)
-        raise
+    started, children_started = time.perf_counter(), _children_cpu()
+    with ThreadPoolExecutor(max_workers=request.jobs) as pool:
+        sketches = EarlySketches(pool, request.jobs, partial(choose_lang, request.lang), _previous_sources(request))
+        workspace = open_workspace(list(request.paths), request.config, sketches.offer)
+        if workspace.missing:
+            raise RenderError(f"no such file or folder: {', '.join(workspace.missing)}", "check the path")
+        processes, diagnostics = _loadable(workspace)
+        target = checked_out(request.out, _inputs(request, workspace))
+        staged = staging_folder(target)
+        try:
+            plan = _plan(request, workspace, processes, target, staged, sketches)
+            with _collector_spared():
+                outcomes = _render_all(plan, pool, progress)
+            _write_site_files(plan, {o.stem: o.entry for o in outcomes})
+            publish(staged, target)
+        except BaseException:
+            discard(staged)
+            raise
     return RenderSummary(
         out=request.out,
         processes=len(outcomes),
@@ -171,9 +178,20 @@ def render_site(request: RenderRequest, progress: Progress | None = None) -> Ren
         reused=sum(o.reused for o in outcomes),
         failures=len({d.path for d in diagnostics}),
         graphviz_seconds=sum(o.graphviz_seconds for o in outcomes),
+        graphviz_cpu_seconds=_children_cpu() - children_started,
         seconds=time.perf_counter() - started,
         diagnostics=diagnostics + [note for o in outcomes for note in o.notes],
     )
+
+
+def _children_cpu() -> float:
+    """CPU seconds of the finished child processes: a render's only children are its Graphviz runs.
+
+    Unlike their wall time, this does not grow while a run waits for
+    Python's lock to read their output, nor with more threads than cores.
+    """
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 @contextmanager
@@ -189,6 +207,13 @@ def _collector_spared() -> Iterator[None]:
         yield
     finally:
         gc.unfreeze()
+
+
+def _previous_sources(request: RenderRequest) -> frozenset[str]:
+    """Hashes of the files the previous site was made from: those processes are likely reused."""
+    if not request.use_cache:
+        return frozenset()
+    return frozenset(entry.source for entry in cache.read_manifest(request.out.expanduser()).values())
 
 
 def _loadable(workspace: Workspace) -> tuple[list[Process], list[Diagnostic]]:
@@ -225,7 +250,7 @@ def assign_pages(processes: Iterable[Process]) -> dict[str, PageRef]:
 
 
 def _plan(request: RenderRequest, workspace: Workspace, processes: list[Process], target: Path,
-          staged: Path) -> _Plan:
+          staged: Path, sketches: EarlySketches) -> _Plan:
     by_path = assign_pages(processes)
     by_id: dict[str, PageRef] = {}
     for process in processes:  # workspace order (sorted paths): the first file with an id owns its links
@@ -240,24 +265,24 @@ def _plan(request: RenderRequest, workspace: Workspace, processes: list[Process]
         previous=target,
         staged=staged,
         manifest=cache.read_manifest(target) if request.use_cache else {},
+        sketches=sketches,
     )
 
 
-def _render_all(plan: _Plan, progress: Progress | None) -> list[_Outcome]:
-    """Every process on `jobs` threads: the heavy part runs in Graphviz subprocesses, outside the GIL."""
+def _render_all(plan: _Plan, pool: Executor, progress: Progress | None) -> list[_Outcome]:
+    """Every process on the pool's `jobs` threads: the heavy part runs in Graphviz subprocesses, outside the GIL."""
     total = len(plan.entries)
     if progress:
         progress(0, total)
-    with ThreadPoolExecutor(max_workers=plan.request.jobs) as pool:
-        futures = [pool.submit(_publish_process, plan, process, page) for process, page in plan.entries]
-        try:
-            for done, future in enumerate(as_completed(futures), 1):
-                future.result()
-                if progress:
-                    progress(done, total)
-        except BaseException:
-            pool.shutdown(cancel_futures=True)
-            raise
+    futures = [pool.submit(_publish_process, plan, process, page) for process, page in plan.entries]
+    try:
+        for done, future in enumerate(as_completed(futures), 1):
+            future.result()
+            if progress:
+                progress(done, total)
+    except BaseException:
+        pool.shutdown(cancel_futures=True)
+        raise
     return [future.result() for future in futures]
 
 
@@ -265,13 +290,14 @@ def _publish_process(plan: _Plan, process: Process, page: PageRef) -> _Outcome:
     """Reuse the previous outputs when the key matches and they are intact; else draw and render."""
     lang = choose_lang(plan.request.lang, process)
     key = _page_key(plan, process, page, lang)
+    source = cache.digest(plan.texts.get(process.path, "").encode("utf-8"))
     previous = plan.manifest.get(page.stem)
     if previous is not None and previous.key == key and cache.reuse(previous, plan.previous, plan.staged):
-        return _Outcome(page.stem, previous, True, 0.0)
+        return _Outcome(page.stem, cache.Entry(key, previous.files, source), True, 0.0)
     files, seconds = _render_process(plan, process, page, lang)
     for name, data in files.items():
         _write(plan.staged, name, data)
-    entry = cache.Entry(key, {name: cache.digest(data) for name, data in files.items()})
+    entry = cache.Entry(key, {name: cache.digest(data) for name, data in files.items()}, source)
     return _Outcome(page.stem, entry, False, seconds, _too_large(process))
 
 
@@ -317,7 +343,8 @@ def _render_process(plan: _Plan, process: Process, page: PageRef, lang: str) -> 
 def _draw(plan: _Plan, process: Process, stem: str, lang: str) -> tuple[dict[str, bytes], str, float]:
     """The chart files (svg, png as asked), the SVG text for inlining, and the seconds Graphviz took."""
     formats = plan.request.formats
-    drawing = diagram.draw(process, lang=lang, process_href=plan.process_href, step_href=_step_href)
+    drawing = diagram.draw(process, lang=lang, process_href=plan.process_href, step_href=_step_href,
+                           sketched=plan.sketches.take(process, lang))
     files, seconds = {}, drawing.dot_seconds
     if "svg" in formats:
         files[f"{stem}.svg"] = _standalone_svg(drawing.svg, stem, formats).encode("utf-8")

@@ -1,11 +1,12 @@
 """`procdoc render` end to end: the samples site, determinism, incremental runs, and OUT's safety.
 
-Everything runs real Graphviz; the one spy (counting `diagram.draw` calls)
-wraps the real function, so every counted drawing is also really drawn.
+Everything runs real Graphviz; the spies (counting `diagram.draw` and
+`diagram.sketch` calls) wrap the real functions, so every counted drawing is also really drawn.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -68,18 +69,29 @@ def inodes(root: Path) -> dict[str, int]:
     return {p.relative_to(root).as_posix(): p.stat().st_ino for p in root.rglob("*") if p.is_file()}
 
 
-@pytest.fixture
-def drawings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Ids of the processes drawn (by the real `diagram.draw`) during the test."""
-    drawn: list[str] = []
-    real: Callable[..., diagram.Drawing] = diagram.draw
+def spy_on(monkeypatch: pytest.MonkeyPatch, name: str) -> list[str]:
+    """Ids of the processes passed to the real `diagram.<name>` during the test."""
+    seen: list[str] = []
+    real: Callable[..., object] = getattr(diagram, name)
 
-    def counting(process: Process, **options: object) -> diagram.Drawing:
-        drawn.append(process.id)
+    def counting(process: Process, **options: object) -> object:
+        seen.append(process.id)
         return real(process, **options)
 
-    monkeypatch.setattr(diagram, "draw", counting)
-    return drawn
+    monkeypatch.setattr(diagram, name, counting)
+    return seen
+
+
+@pytest.fixture
+def drawings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Processes drawn (`diagram.draw`)."""
+    return spy_on(monkeypatch, "draw")
+
+
+@pytest.fixture
+def sketches(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Processes laid out (`diagram.sketch`), early or when drawn."""
+    return spy_on(monkeypatch, "sketch")
 
 
 # ── the samples ─────────────────────────────────────────────────────────────
@@ -213,6 +225,33 @@ def test_a_damaged_previous_output_is_never_reused(linked: Path, tmp_path: Path,
     assert render(linked, out).rendered == 1 and drawings == ["C-01"]
     drawings.clear()
     assert render(linked, out, use_cache=False).rendered == 4 and len(drawings) == 4
+
+
+@pytest.mark.parametrize("jobs", [1, 3])
+def test_each_chart_is_laid_out_once_and_only_when_drawn(linked: Path, tmp_path: Path, sketches: list[str],
+                                                         jobs: int) -> None:
+    out = tmp_path / "site"
+    render(linked, out, jobs=jobs)
+    assert sorted(sketches) == ["A-01", "B-01", "C-01", "D-01"]
+    sketches.clear()
+    render(linked, out, jobs=jobs)
+    assert sketches == []  # nothing begun early for files the previous site was made from
+    (linked / "b.yaml").write_text(variant("B-01", "乙流程（新）"), encoding="utf-8")
+    render(linked, out, jobs=jobs)
+    assert sorted(sketches) == ["A-01", "B-01", "D-01"]
+
+
+def test_stats_give_graphviz_wall_and_cpu_time(linked: Path, tmp_path: Path) -> None:
+    stats = tmp_path / "stats.json"
+    arguments = ["render", str(linked), "-o", str(tmp_path / "site"), "--format", "svg", "--stats", str(stats)]
+    assert CliRunner().invoke(app, arguments).exit_code == 0
+    first = json.loads(stats.read_text(encoding="utf-8"))
+    assert (first["processes"], first["rendered"], first["reused"], first["failures"]) == (4, 4, 0, 0)
+    assert first["graphviz_cpu_seconds"] > 0 and first["graphviz_seconds"] > 0
+    assert CliRunner().invoke(app, arguments).exit_code == 0
+    second = json.loads(stats.read_text(encoding="utf-8"))
+    assert (second["rendered"], second["reused"], second["graphviz_seconds"], second["graphviz_cpu_seconds"]) == (
+        0, 4, 0, 0)
 
 
 def test_timestamp_only_when_asked(linked: Path, tmp_path: Path) -> None:
