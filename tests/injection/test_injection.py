@@ -291,7 +291,7 @@ def test_svg_files_are_well_formed_inert_and_show_every_payload(site: Site) -> N
 
 # ── Markdown ─────────────────────────────────────────────────────────────────
 
-#: payloads that open a block when a list item starts with them (see the xfail below)
+#: payloads that open a block when a list item starts with them (each has its own test below)
 LIST_ITEM_BREAKERS = ("md-dash-list", "md-plus-list", "md-ordered", "md-ordered-paren", "md-rule")
 
 
