@@ -33,6 +33,15 @@ class Loaded:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     text: str = ""
 
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.ERROR]
+
+    @property
+    def usable(self) -> model.Process | None:
+        """The process, if the file loaded without errors: commands that publish skip the others."""
+        return self.process if not self.errors else None
+
 
 @dataclass
 class Discovery:

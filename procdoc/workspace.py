@@ -43,8 +43,8 @@ def open_workspace(
 ) -> Workspace:
     """Settings from `config` (or found above the first path), then every process file.
 
-    `on_loaded` sees each file as soon as it is loaded, so that a caller can
-    start working on it while the rest load. The garbage collector is paused
+    `on_loaded` sees each process file as soon as it is loaded (not the files
+    skipped or unreadable), so that a caller can start on it while the rest load. The garbage collector is paused
     while loading: the models live until the command ends, and collecting
     them over and over cost a third of the time.
     """

@@ -63,9 +63,14 @@ def read_manifest(site: Path) -> dict[str, Entry]:
         data = json.loads((site / MANIFEST).read_text(encoding="utf-8"))
         if data.get("format") != _FORMAT:
             return {}
-        return {stem: Entry(e["key"], dict(e["files"]), e.get("source", "")) for stem, e in data["pages"].items()}
+        return {stem: Entry(e["key"], dict(e["files"]), _text(e.get("source"))) for stem, e in data["pages"].items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}
+
+
+def _text(value: Any) -> str:
+    """A manifest's optional string, or "" when it is missing or not a string (a damaged file)."""
+    return value if isinstance(value, str) else ""
 
 
 def manifest_text(entries: Mapping[str, Entry]) -> str:

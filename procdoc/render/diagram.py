@@ -67,6 +67,11 @@ TEXT = {
 MAX_STEPS = 400
 
 
+def drawable(process: Process) -> bool:
+    """Whether the process's chart is drawn at all (see MAX_STEPS)."""
+    return len(process.steps) <= MAX_STEPS
+
+
 @dataclass(frozen=True)
 class Drawing:
     svg: str  # standalone SVG text
@@ -80,7 +85,7 @@ class Sketch:
 
     process: Process
     lang: str
-    style: _Style
+    style: Style
     chart: layout.Plan
     attrs: dict[str, str]
     placed: layout.Layout
@@ -90,7 +95,7 @@ class Sketch:
 def sketch(process: Process, *, lang: str) -> Sketch:
     """The chart of `process` laid out (dot's run): what only the process itself decides."""
     run = _Graphviz()
-    style = _Style(process, lang)
+    style = Style(process, lang)
     chart = layout.plan(process)
     attrs = {shape.name: style.shape(shape) for shape in chart.shapes}
     placed = layout.place(chart, attrs, run)
@@ -114,20 +119,6 @@ def draw(
     source = _scene(laid_out, _Links(process_href, step_href))
     svg = run("neato", "svg", source)
     return Drawing(svg.decode("utf-8"), laid_out.dot_seconds + run.seconds, source)
-
-
-def draw_png(
-    process: Process,
-    *,
-    lang: str,
-    process_href: Callable[[str], str | None],
-    step_href: Callable[[str], str],
-) -> tuple[bytes, float]:
-    """The same chart as PNG, and the seconds spent in Graphviz."""
-    laid_out = sketch(process, lang=lang)
-    run = _Graphviz()
-    png = run("neato", "png", _scene(laid_out, _Links(process_href, step_href)))
-    return png, laid_out.dot_seconds + run.seconds
 
 
 def png_of(drawing: Drawing) -> tuple[bytes, float]:
@@ -247,8 +238,10 @@ def _attrs(label: str | None = None, **values: str | float) -> str:
 # ── Symbols ───────────────────────────────────────────────────────────────────
 
 
-class _Style:
-    """Each shape's and line's DOT attributes: the one place that knows symbols, colours and marks."""
+class Style:
+    """Each shape's and line's DOT attributes: the one place that knows symbols, colours and marks.
+
+    Links are not looks: `_Links` adds them when the chart is drawn."""
 
     def __init__(self, process: Process, lang: str) -> None:
         self.process = process
@@ -267,7 +260,7 @@ class _Style:
         return self.legend()
 
     def step(self, step: Step) -> str:
-        """Terminator, rectangle, diamond or double-barred box, linked to the manual's row."""
+        """Terminator, rectangle, diamond or double-barred box, with its number and marks."""
         emergency = step.id in self.emergency
         marks = [("key", step.key), ("control-point", step.control is not None), ("emergency", emergency),
                  ("system", bool(step.system))]

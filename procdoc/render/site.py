@@ -81,7 +81,7 @@ class RenderRequest:
         if lang not in LANGS:
             raise RenderError(f"unknown language {lang!r}", "use --lang auto, zh or en")
         if jobs < 1:
-            raise RenderError(f"--jobs must be at least 1, not {jobs}", "leave it out to use every core")
+            raise RenderError(f"--jobs must be at least 1, not {jobs}", "leave it out to keep every core busy")
         return cls(tuple(paths), Path(out), frozenset(chosen), lang, jobs, config, use_cache, timestamp)
 
 
@@ -154,22 +154,19 @@ class _Outcome:
 def render_site(request: RenderRequest, progress: Progress | None = None) -> RenderSummary:
     """Publish every loadable process under `request.paths` into `request.out`, replacing it whole."""
     started, children_started = time.perf_counter(), _children_cpu()
+    manifest = cache.read_manifest(request.out.expanduser()) if request.use_cache else {}
     with ThreadPoolExecutor(max_workers=request.jobs) as pool:
-        sketches = EarlySketches(pool, request.jobs, partial(choose_lang, request.lang), _previous_sources(request))
-        workspace = open_workspace(list(request.paths), request.config, sketches.offer)
-        if workspace.missing:
-            raise RenderError(f"no such file or folder: {', '.join(workspace.missing)}", "check the path")
-        processes, diagnostics = _loadable(workspace)
-        target = checked_out(request.out, _inputs(request, workspace))
-        staged = staging_folder(target)
         try:
-            plan = _plan(request, workspace, processes, target, staged, sketches)
-            with _collector_spared():
-                outcomes = _render_all(plan, pool, progress)
-            _write_site_files(plan, {o.stem: o.entry for o in outcomes})
-            publish(staged, target)
+            sources = frozenset(entry.source for entry in manifest.values())
+            sketches = EarlySketches(pool, request.jobs, partial(choose_lang, request.lang), sources)
+            workspace = open_workspace(list(request.paths), request.config, sketches.offer)
+            if workspace.missing:
+                raise RenderError(f"no such file or folder: {', '.join(workspace.missing)}", "check the path")
+            processes, diagnostics = _loadable(workspace)
+            target = checked_out(request.out, _inputs(request, workspace))
+            outcomes = _publish_site(_plan(request, workspace, processes, target, manifest, sketches), pool, progress)
         except BaseException:
-            discard(staged)
+            pool.shutdown(cancel_futures=True)  # a failed or interrupted run does not wait for queued work
             raise
     return RenderSummary(
         out=request.out,
@@ -194,6 +191,19 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def _publish_site(plan: _Plan, pool: Executor, progress: Progress | None) -> list[_Outcome]:
+    """Render into the staging folder, then swap it in; on any failure the folder goes and OUT stays."""
+    try:
+        with _collector_spared():
+            outcomes = _render_all(plan, pool, progress)
+        _write_site_files(plan, {o.stem: o.entry for o in outcomes})
+        publish(plan.staged, plan.previous)
+    except BaseException:
+        discard(plan.staged)
+        raise
+    return outcomes
+
+
 @contextmanager
 def _collector_spared() -> Iterator[None]:
     """Keep the cyclic garbage collector off everything loaded before rendering starts.
@@ -209,22 +219,10 @@ def _collector_spared() -> Iterator[None]:
         gc.unfreeze()
 
 
-def _previous_sources(request: RenderRequest) -> frozenset[str]:
-    """Hashes of the files the previous site was made from: those processes are likely reused."""
-    if not request.use_cache:
-        return frozenset()
-    return frozenset(entry.source for entry in cache.read_manifest(request.out.expanduser()).values())
-
-
 def _loadable(workspace: Workspace) -> tuple[list[Process], list[Diagnostic]]:
     """Processes that loaded without errors; the errors of the files that did not (they are skipped)."""
-    processes, errors = [], []
-    for item in workspace.loaded:
-        problems = [d for d in item.diagnostics if d.severity is Severity.ERROR]
-        if item.process is not None and not problems:
-            processes.append(item.process)
-        errors.extend(problems)
-    return processes, errors
+    processes = [item.usable for item in workspace.loaded if item.usable is not None]
+    return processes, [d for item in workspace.loaded for d in item.errors]
 
 
 def _inputs(request: RenderRequest, workspace: Workspace) -> list[str]:
@@ -250,7 +248,7 @@ def assign_pages(processes: Iterable[Process]) -> dict[str, PageRef]:
 
 
 def _plan(request: RenderRequest, workspace: Workspace, processes: list[Process], target: Path,
-          staged: Path, sketches: EarlySketches) -> _Plan:
+          manifest: Mapping[str, cache.Entry], sketches: EarlySketches) -> _Plan:
     by_path = assign_pages(processes)
     by_id: dict[str, PageRef] = {}
     for process in processes:  # workspace order (sorted paths): the first file with an id owns its links
@@ -263,8 +261,8 @@ def _plan(request: RenderRequest, workspace: Workspace, processes: list[Process]
         texts={item.path: item.text for item in workspace.loaded},
         stamp=stamp,
         previous=target,
-        staged=staged,
-        manifest=cache.read_manifest(target) if request.use_cache else {},
+        staged=staging_folder(target),
+        manifest=manifest,
         sketches=sketches,
     )
 
@@ -275,14 +273,10 @@ def _render_all(plan: _Plan, pool: Executor, progress: Progress | None) -> list[
     if progress:
         progress(0, total)
     futures = [pool.submit(_publish_process, plan, process, page) for process, page in plan.entries]
-    try:
-        for done, future in enumerate(as_completed(futures), 1):
-            future.result()
-            if progress:
-                progress(done, total)
-    except BaseException:
-        pool.shutdown(cancel_futures=True)
-        raise
+    for done, future in enumerate(as_completed(futures), 1):
+        future.result()
+        if progress:
+            progress(done, total)
     return [future.result() for future in futures]
 
 
@@ -303,7 +297,7 @@ def _publish_process(plan: _Plan, process: Process, page: PageRef) -> _Outcome:
 
 def _too_large(process: Process) -> tuple[Diagnostic, ...]:
     """A warning for a process whose chart is left out."""
-    if len(process.steps) <= diagram.MAX_STEPS:
+    if diagram.drawable(process):
         return ()
     message = f"{len(process.steps)} steps are too many to draw (at most {diagram.MAX_STEPS}): the chart is left out"
     return (Diagnostic(process.path, 1, 1, "X001", Severity.WARNING, message, "split the process into sub-processes"),)
@@ -324,7 +318,7 @@ def _page_key(plan: _Plan, process: Process, page: PageRef, lang: str) -> str:
 def _render_process(plan: _Plan, process: Process, page: PageRef, lang: str) -> tuple[dict[str, bytes], float]:
     """The files of one process, by path relative to OUT, and the seconds Graphviz took."""
     formats, stem = plan.request.formats, page.stem
-    drawn = len(process.steps) <= diagram.MAX_STEPS
+    drawn = diagram.drawable(process)
     files, svg, seconds = _draw(plan, process, stem, lang) if drawn else ({}, "", 0.0)
     alt, caption = figure_texts(process, lang)
     downloads = tuple(f"{stem}.{ext}" for ext in ("svg", "png") if ext in formats and drawn)

@@ -14,13 +14,18 @@ import threading
 from collections.abc import Callable, Collection
 from concurrent.futures import Executor, Future
 
-from procdoc.diagnostics import Severity
 from procdoc.loader import Loaded
 from procdoc.model import Process
 from procdoc.render import cache, diagram
 
 
 class EarlySketches:
+    """Sketches started on the render pool as files load, handed out once each when drawing.
+
+    `offer` is called by the loading thread only, and every offer comes
+    before any `take`; that is why `_started` needs no lock.
+    """
+
     def __init__(self, pool: Executor, workers: int, lang_of: Callable[[Process], str],
                  previous_sources: Collection[str]) -> None:
         self._pool = pool
@@ -33,8 +38,8 @@ class EarlySketches:
 
     def offer(self, item: Loaded) -> None:
         """Start sketching a just-loaded process, if a worker will soon be free and it will be drawn."""
-        process = item.process
-        if process is None or not self._drawable(item, process):
+        process = item.usable
+        if process is None or not diagram.drawable(process) or self._likely_reused(item):
             return
         with self._lock:
             if self._waiting >= self._workers:
@@ -43,19 +48,20 @@ class EarlySketches:
         self._started[process.path] = self._pool.submit(self._sketch, process)
 
     def take(self, process: Process, lang: str) -> diagram.Sketch | None:
-        """The sketch begun for `process` in `lang` (waiting for it to finish), or None."""
+        """The sketch begun for `process` in `lang` (waiting for it to finish), or None.
+
+        A sketch not started yet is cancelled rather than waited for: the
+        caller lays the chart out itself, and a pool worker never waits for
+        a task queued behind it.
+        """
         future = self._started.pop(process.path, None)
-        if future is None:
+        if future is None or future.cancel():
             return None
         sketch = future.result()
         return sketch if sketch.process is process and sketch.lang == lang else None
 
-    def _drawable(self, item: Loaded, process: Process) -> bool:
-        return (
-            len(process.steps) <= diagram.MAX_STEPS
-            and not any(d.severity is Severity.ERROR for d in item.diagnostics)
-            and cache.digest(item.text.encode("utf-8")) not in self._previous
-        )
+    def _likely_reused(self, item: Loaded) -> bool:
+        return bool(self._previous) and cache.digest(item.text.encode("utf-8")) in self._previous
 
     def _sketch(self, process: Process) -> diagram.Sketch:
         with self._lock:

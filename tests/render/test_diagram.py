@@ -28,7 +28,7 @@ from procdoc import graph
 from procdoc.loader import load_text
 from procdoc.model import Process
 from procdoc.render import diagram, layout
-from procdoc.render.diagram import Drawing, draw, draw_png, wrap
+from procdoc.render.diagram import Drawing, draw, png_of, wrap
 from procdoc.render.dotescape import html, quoted
 from procdoc.render.errors import RenderError
 from procdoc.render.i18n import detect_lang
@@ -731,8 +731,7 @@ def test_wrap_keeps_words_of_up_to_whole_columns_in_one_piece(text: str, lines: 
 def test_drawing_twice_gives_identical_bytes() -> None:
     process = load(COMPLAINT)
     assert render(process).svg == render(process).svg
-    first = draw_png(process, lang="zh", process_href=process_href, step_href=step_href)[0]
-    second = draw_png(process, lang="zh", process_href=process_href, step_href=step_href)[0]
+    first, second = png_of(render(process))[0], png_of(render(process))[0]
     assert first == second and first.startswith(b"\x89PNG\r\n\x1a\n")
 
 
@@ -740,8 +739,15 @@ def test_graphviz_time_is_measured() -> None:
     started = time.perf_counter()
     drawing = render(load(ENGLISH), "en")
     assert 0 < drawing.dot_seconds <= time.perf_counter() - started
-    png, seconds = draw_png(load(ENGLISH), lang="en", process_href=process_href, step_href=step_href)
+    png, seconds = png_of(drawing)
     assert png.startswith(b"\x89PNG") and seconds > 0
+
+
+def test_a_sketch_made_earlier_draws_the_same_chart() -> None:
+    process = load(COMPLAINT)
+    early = diagram.sketch(process, lang="zh")
+    drawing = draw(process, lang="zh", process_href=process_href, step_href=step_href, sketched=early)
+    assert drawing.svg == render(process).svg and drawing.dot_seconds >= early.dot_seconds > 0
 
 
 def test_missing_graphviz_is_a_render_error_naming_the_package(

@@ -21,6 +21,7 @@ from typer.testing import CliRunner
 from procdoc.cli import app
 from procdoc.model import Lane, Process, Step
 from procdoc.render import diagram
+from procdoc.render.cache import digest, read_manifest
 from procdoc.render.names import step_anchor
 from procdoc.render.output import MANIFEST
 from procdoc.render.site import RESERVED_STEMS, RenderError, RenderRequest, RenderSummary, assign_pages, render_site
@@ -239,6 +240,27 @@ def test_each_chart_is_laid_out_once_and_only_when_drawn(linked: Path, tmp_path:
     (linked / "b.yaml").write_text(variant("B-01", "乙流程（新）"), encoding="utf-8")
     render(linked, out, jobs=jobs)
     assert sorted(sketches) == ["A-01", "B-01", "D-01"]
+
+
+def test_the_manifest_remembers_each_page_source(linked: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    render(linked, out)
+    sources = {entry.source for entry in read_manifest(out).values()}
+    assert sources == {digest((linked / name).read_bytes()) for name in ("a.yaml", "b.yaml", "c.yaml", "d.yaml")}
+
+
+def test_a_damaged_manifest_means_drawing_again(linked: Path, tmp_path: Path, drawings: list[str]) -> None:
+    out = tmp_path / "site"
+    render(linked, out)
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    for page in manifest["pages"].values():
+        page["source"] = ["not", "a", "hash"]
+    (out / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    drawings.clear()
+    summary = render(linked, out)
+    assert (summary.rendered, summary.reused, len(drawings)) == (0, 4, 0)
+    (out / MANIFEST).write_text("{not json", encoding="utf-8")
+    assert render(linked, out).rendered == 4 and len(drawings) == 4
 
 
 def test_stats_give_graphviz_wall_and_cpu_time(linked: Path, tmp_path: Path) -> None:
