@@ -157,8 +157,7 @@ def render_site(request: RenderRequest, progress: Progress | None = None) -> Ren
     manifest = cache.read_manifest(request.out.expanduser()) if request.use_cache else {}
     with ThreadPoolExecutor(max_workers=request.jobs) as pool:
         try:
-            sources = frozenset(entry.source for entry in manifest.values())
-            sketches = EarlySketches(pool, request.jobs, partial(choose_lang, request.lang), sources)
+            sketches = EarlySketches(pool, request.jobs, partial(choose_lang, request.lang), manifest)
             workspace = open_workspace(list(request.paths), request.config, sketches.offer)
             if workspace.missing:
                 raise RenderError(f"no such file or folder: {', '.join(workspace.missing)}", "check the path")

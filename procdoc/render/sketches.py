@@ -11,7 +11,7 @@ alone: it will most likely be reused, not drawn.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Mapping
 from concurrent.futures import Executor, Future
 
 from procdoc.loader import Loaded
@@ -27,11 +27,11 @@ class EarlySketches:
     """
 
     def __init__(self, pool: Executor, workers: int, lang_of: Callable[[Process], str],
-                 previous_sources: Collection[str]) -> None:
+                 previous_site: Mapping[str, cache.Entry]) -> None:
         self._pool = pool
         self._workers = workers
         self._lang_of = lang_of
-        self._previous = previous_sources
+        self._previous = frozenset(entry.source for entry in previous_site.values())
         self._waiting = 0
         self._lock = threading.Lock()
         self._started: dict[str, Future[diagram.Sketch]] = {}

@@ -59,7 +59,7 @@ def test_only_as_many_sketches_wait_as_there_are_workers(
     held_pool: tuple[ThreadPoolExecutor, threading.Event], sketched: list[str]
 ) -> None:
     pool, release = held_pool
-    early = EarlySketches(pool, 1, lambda _: "zh", frozenset())
+    early = EarlySketches(pool, 1, lambda _: "zh", {})
     first, second, third = loaded("A-01"), loaded("B-01"), loaded("C-01")
     for item in (first, second, third):
         early.offer(item)
@@ -77,7 +77,7 @@ def test_a_sketch_not_started_is_cancelled_not_waited_for(
     held_pool: tuple[ThreadPoolExecutor, threading.Event], sketched: list[str]
 ) -> None:
     pool, release = held_pool
-    early = EarlySketches(pool, 1, lambda _: "zh", frozenset())
+    early = EarlySketches(pool, 1, lambda _: "zh", {})
     item = loaded("A-01")
     early.offer(item)
     assert early.take(process_of(item), "zh") is None
@@ -88,7 +88,7 @@ def test_a_sketch_not_started_is_cancelled_not_waited_for(
 
 def test_a_sketch_in_another_language_is_not_used(sketched: list[str]) -> None:
     with ThreadPoolExecutor(max_workers=1) as pool:
-        early = EarlySketches(pool, 1, lambda _: "zh", frozenset())
+        early = EarlySketches(pool, 1, lambda _: "zh", {})
         item = loaded("A-01")
         early.offer(item)
         pool.shutdown(wait=True)
@@ -97,7 +97,7 @@ def test_a_sketch_in_another_language_is_not_used(sketched: list[str]) -> None:
 
 def test_files_the_previous_site_was_made_from_are_left_for_reuse(sketched: list[str]) -> None:
     same, edited = loaded("A-01"), loaded("B-01")
-    previous = frozenset({cache.digest(same.text.encode("utf-8"))})
+    previous = {"a-01": cache.Entry("key", {}, cache.digest(same.text.encode("utf-8")))}
     with ThreadPoolExecutor(max_workers=2) as pool:
         early = EarlySketches(pool, 2, lambda _: "zh", previous)
         early.offer(same)
@@ -115,7 +115,7 @@ def test_processes_that_will_not_be_drawn_are_not_sketched(sketched: list[str]) 
     too_large = loaded("L-01", BASE.replace("\nsteps:\n", "\nsteps:\n" + steps, 1))
     assert not diagram.drawable(process_of(too_large))
     with ThreadPoolExecutor(max_workers=2) as pool:
-        early = EarlySketches(pool, 2, lambda _: "zh", frozenset())
+        early = EarlySketches(pool, 2, lambda _: "zh", {})
         early.offer(refused)
         early.offer(too_large)
         early.offer(loaded("A-01"))
