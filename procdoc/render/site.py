@@ -115,7 +115,7 @@ class RenderSummary:
         unloaded = f"; {self.failures} file(s) could not be loaded" if self.failures else ""
         return (
             f"rendered {self.processes} process(es) into {self.out}: {self.rendered} drawn, {self.reused} unchanged"
-            f"{unloaded} ({self.seconds:.1f} s, Graphviz {self.graphviz_seconds:.1f} s)"
+            f"{unloaded} ({self.seconds:.1f} s; Graphviz used {self.graphviz_cpu_seconds:.1f} s of CPU)"
         )
 
 

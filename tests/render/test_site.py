@@ -300,6 +300,7 @@ def test_files_that_fail_to_load_are_reported_and_skipped(linked: Path, tmp_path
     assert summary.failed and summary.failures == 1 and summary.processes == 4
     assert [(d.path.endswith("e.yaml"), d.code) for d in summary.diagnostics] == [(True, "F009")]
     assert "1 file(s) could not be loaded" in summary.describe()
+    assert summary.describe().endswith(f"; Graphviz used {summary.graphviz_cpu_seconds:.1f} s of CPU)")
     result = CliRunner().invoke(app, ["render", str(linked), "-o", str(tmp_path / "cli"), "--format", "md"])
     assert result.exit_code == 2 and "F009" in result.output
 
