@@ -153,8 +153,12 @@ def place(chart: Plan, attrs: Mapping[str, str], run: Runner) -> Layout:
 
 
 def _ranking_source(chart: Plan, attrs: Mapping[str, str]) -> str:
-    """One cluster per lane, a step's notes on its rank; everything else only to be measured."""
-    lines = ["digraph procdoc {", f"graph [newrank=true, nodesep={ROW_GAP / 72:.3f}, ranksep=0.45];"]
+    """One cluster per lane, a step's notes on its rank; everything else only to be measured.
+
+    `splines=false`: dot's own edge routing is thrown away (the router draws
+    the lines), and leaving it out saves a tenth of this run's time.
+    """
+    lines = ["digraph procdoc {", f"graph [newrank=true, splines=false, nodesep={ROW_GAP / 72:.3f}, ranksep=0.45];"]
     for i in range(len(chart.lanes)):
         members = [s for s in chart.shapes if s.lane == i and s.kind in BODY_KINDS]
         lines += [f"subgraph cluster_{i} {{", *(f"{s.name} [{attrs[s.name]}];" for s in members)]
