@@ -183,7 +183,7 @@ def table(rows: list[Row]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("-n", type=int, default=1000, help="processes in the check corpus (default 1000)")
-    parser.add_argument("--render", type=int, default=200, help="processes rendered (default 200)")
+    parser.add_argument("--render", type=int, default=200, help="processes rendered (default 200; 0 skips)")
     parser.add_argument("--runs", type=int, default=5, help="runs per figure; the median is shown")
     parser.add_argument("--scaling", default="100,1000,5000", help="corpus sizes for the scaling check ('' skips)")
     args = parser.parse_args()
@@ -197,10 +197,11 @@ def main() -> None:
             flush=True,
         )
         rows, _ = check_rows(corpus, files, args.runs)
-        render, render_note = render_rows(args.render, args.runs, workdir)
+        render, render_note = render_rows(args.render, args.runs, workdir) if args.render > 0 else ([], "")
         rows += render + startup_rows(args.runs)
         print(table(rows))
-        print(f"\n{render_note}")
+        if render_note:
+            print(f"\n{render_note}")
         print(f"\npeak RSS of check on {args.n} processes: {rows[0].value.rss_mb:.0f} MB (target ≤ 300 MB)")
         sizes = [int(s) for s in args.scaling.split(",") if s.strip()]
         if sizes:

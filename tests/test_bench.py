@@ -1,0 +1,52 @@
+"""`make bench` on a tiny corpus: every row is measured, its ratio is median ÷ reference."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ROW = re.compile(
+    r"^(?P<figure>.+?)\s+(?P<median>[\d.]+)s\s+(?P<rss>\d+)MB\s+(?P<reference>.+?)\s+(?P<ratio>[\d.]+)\s+≤"
+)
+
+
+def bench(*args: str) -> str:
+    done = subprocess.run([sys.executable, "-m", "bench", "--runs", "1", *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def rows(output: str) -> dict[str, re.Match[str]]:
+    return {m["figure"]: m for line in output.splitlines() if (m := ROW.match(line))}
+
+
+@pytest.fixture(scope="module")
+def full() -> str:
+    return bench("-n", "10", "--render", "2", "--scaling", "10,20")
+
+
+def test_every_figure_is_measured(full: str) -> None:
+    assert list(rows(full)) == [
+        "check, cold", "check, warm", "check, one file changed", "render 2, cold", "render 2, one file changed",
+        "procdoc --version",
+    ]
+    assert "render 2, cold (median run): Graphviz CPU" in full
+    assert re.search(r"20 processes: .* ms/process", full)
+    assert "cost per process at 20 ÷ at 10" in full
+
+
+def test_render_reference_is_graphviz_cpu_per_core(full: str) -> None:
+    cold = rows(full)["render 2, cold"]
+    cpu, cores = map(float, re.findall(r"[\d.]+", cold["reference"])[:2])
+    # the reference is printed to 0.01 s, so a tiny one is rounded by up to a few percent
+    assert float(cold["ratio"]) == pytest.approx(float(cold["median"]) / (cpu / cores), rel=0.1)
+
+
+def test_render_zero_leaves_the_render_rows_out() -> None:
+    output = bench("-n", "10", "--render", "0", "--scaling", "")
+    assert [name for name in rows(output) if name.startswith("render")] == []
+    assert "Graphviz" not in output and "scaling" not in output
