@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from bench.corpus import write_corpus
+from bench.graphviz_alone import graphviz_runs, replay
+
 ROOT = Path(__file__).resolve().parent.parent
 ROW = re.compile(
     r"^(?P<figure>.+?)\s+(?P<median>[\d.]+)s\s+(?P<rss>\d+)MB\s+(?P<reference>.+?)\s+(?P<ratio>[\d.]+)\s+≤"
@@ -35,6 +38,7 @@ def test_every_figure_is_measured(full: str) -> None:
         "procdoc --version",
     ]
     assert "render 2, cold (median run): Graphviz CPU" in full
+    assert re.search(r"Graphviz alone: the same 4 runs replayed \d+ at a time without procdoc take [\d.]+ s", full)
     assert re.search(r"20 processes: .* ms/process", full)
     assert "cost per process at 20 ÷ at 10" in full
 
@@ -50,3 +54,12 @@ def test_render_zero_leaves_the_render_rows_out() -> None:
     output = bench("-n", "10", "--render", "0", "--scaling", "")
     assert [name for name in rows(output) if name.startswith("render")] == []
     assert "Graphviz" not in output and "scaling" not in output
+
+
+def test_graphviz_alone_replays_each_charts_measuring_and_drawing_run(tmp_path: Path) -> None:
+    write_corpus(tmp_path, 3)
+    runs = graphviz_runs(tmp_path)
+    assert [(engine, fmt) for engine, fmt, _ in runs] == [("dot", "json0"), ("neato", "svg")] * 3
+    assert all(source.startswith(b"digraph procdoc {") for _, _, source in runs)
+    wall, cpu = replay(runs, 2)
+    assert wall > 0 and cpu > 0
