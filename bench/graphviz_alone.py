@@ -5,12 +5,19 @@ subprocesses divided by the cores. This replays the very same runs — each
 chart's measuring `dot -Tjson0` and drawing `neato -n2 -Tsvg`, on the same
 DOT text — `cores` at a time with nothing else to do, so the printed figure
 shows how near procdoc could come if its own Python cost nothing.
+
+Run as `python -m bench.graphviz_alone CORPUS CORES REPEATS`, it prints the
+median replay as JSON: in a process of its own, so that the benchmark's
+process stays small (a child started with vfork reports its parent's
+memory as its own peak RSS).
 """
 
 from __future__ import annotations
 
+import json
 import resource
 import subprocess
+import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -63,3 +70,14 @@ def replay(runs: list[Run], cores: int) -> tuple[float, float]:
 def _children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
+
+
+def main() -> None:
+    corpus, cores, repeats = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+    runs = graphviz_runs(corpus)
+    wall, cpu = sorted(replay(runs, cores) for _ in range(repeats))[repeats // 2]
+    print(json.dumps({"runs": len(runs), "seconds": wall, "cpu_seconds": cpu}))
+
+
+if __name__ == "__main__":
+    main()

@@ -63,3 +63,10 @@ def test_graphviz_alone_replays_each_charts_measuring_and_drawing_run(tmp_path: 
     assert all(source.startswith(b"digraph procdoc {") for _, _, source in runs)
     wall, cpu = replay(runs, 2)
     assert wall > 0 and cpu > 0
+
+
+def test_the_benchmark_process_never_loads_procdoc() -> None:
+    """Its children's peak RSS would include its own memory (vfork), so it must stay small."""
+    script = "import sys, bench.__main__; print(sorted(m for m in sys.modules if m.split('.')[0] == 'procdoc'))"
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
