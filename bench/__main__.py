@@ -1,8 +1,9 @@
 """`make bench`: procdoc's speed as ratios to references measured in the same run.
 
 On a shared, noisy machine absolute seconds mean little; each figure is
-printed next to its reference (the libyaml parse floor, the summed Graphviz
-time, a bare `import typer`) and as a ratio, with the issue's target.
+printed next to its reference (the libyaml parse floor, the Graphviz runs'
+CPU time per core, a bare `import typer`) and as a ratio, with the issue's
+target.
 Every figure is the median of several runs of the real command line.
 """
 
