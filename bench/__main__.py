@@ -3,8 +3,7 @@
 On a shared, noisy machine absolute seconds mean little; each figure is
 printed next to its reference (the libyaml parse floor, the Graphviz runs'
 CPU time per core, a bare `import typer`) and as a ratio, with the issue's
-target.
-Every figure is the median of several runs of the real command line.
+target. Every figure is the median of several runs of the real command line.
 """
 
 from __future__ import annotations
