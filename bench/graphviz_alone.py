@@ -43,7 +43,7 @@ def graphviz_runs(corpus: Path) -> list[Run]:
 
         def record(engine: str, fmt: str, source: str) -> bytes:
             runs.append((engine, fmt, source.encode("utf-8")))
-            return subprocess.run([engine, f"-T{fmt}"], input=runs[-1][2], capture_output=True, check=True).stdout
+            return subprocess.run(_command(engine, fmt), input=runs[-1][2], capture_output=True, check=True).stdout
 
         layout.place(chart, attrs, record)
         drawing = diagram.draw(process, lang=lang, process_href=lambda other: f"{other}.html",
@@ -57,14 +57,18 @@ def replay(runs: list[Run], cores: int) -> tuple[float, float]:
 
     def one(run: Run) -> None:
         engine, fmt, source = run
-        extra = ["-n2"] if engine == "neato" else []
-        subprocess.run([engine, *extra, f"-T{fmt}"], input=source, stdout=subprocess.DEVNULL, check=True)
+        subprocess.run(_command(engine, fmt), input=source, stdout=subprocess.DEVNULL, check=True)
 
     before = _children_cpu()
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=cores) as pool:
         list(pool.map(one, runs))
     return time.perf_counter() - started, _children_cpu() - before
+
+
+def _command(engine: str, fmt: str) -> list[str]:
+    """The command line procdoc's Graphviz runs have (the `graphviz` package's), neato pinned as in `diagram`."""
+    return ["dot", f"-K{engine}", f"-T{fmt}", *(["-n2"] if engine == "neato" else [])]
 
 
 def _children_cpu() -> float:
