@@ -8,11 +8,8 @@ come from `make setup`. Without them the browser tests skip, except in CI
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +18,7 @@ import pytest
 from procdoc.loader import load_file
 from procdoc.model import Process
 from tests.conftest import unavailable
+from tests.httpserve import serving
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
@@ -47,22 +45,13 @@ def repository() -> Repository:
     return Repository(processes)
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def js_server() -> Iterator[str]:
     """tests/export/js on 127.0.0.1: the pages and the npm bundles they load."""
     if not (JS / "node_modules").is_dir():
         unavailable("tests/export/js/node_modules is missing: `make setup` installs bpmn-js and mermaid")
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(JS)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(JS) as url:
+        yield url
 
 
 Show = Callable[[str], dict[str, Any]]

@@ -9,12 +9,9 @@ test-output/screenshots/ for a person to look at.
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
@@ -22,6 +19,7 @@ import pytest
 
 from procdoc.render.site import RenderSummary
 from procdoc.writer import write_bytes_atomic
+from tests.httpserve import serving
 
 playwright = pytest.importorskip("playwright.sync_api")
 
@@ -36,11 +34,6 @@ LINKS_AND_IDS = """() => ({
 })"""
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @dataclass
 class Visit:
     """What happened while one page loaded."""
@@ -53,12 +46,8 @@ class Visit:
 @pytest.fixture(scope="module")
 def server(samples_site: tuple[Path, RenderSummary]) -> Iterator[str]:
     site, _ = samples_site
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
