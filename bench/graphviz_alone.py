@@ -22,8 +22,9 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from procdoc.render import diagram, layout
-from procdoc.render.i18n import choose_lang
+from procdoc.chart import layout
+from procdoc.i18n import choose_lang
+from procdoc.render import diagram
 from procdoc.render.names import step_anchor
 from procdoc.workspace import open_workspace
 

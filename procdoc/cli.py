@@ -2,11 +2,15 @@
 
 Heavy modules (jinja2, graphviz, jsonschema, the rules) are imported inside
 the commands, so `procdoc --version` and `--help` start as fast as typer.
-Exit codes: 0 clean, 1 findings, 2 usage, configuration or input errors.
+Exit codes (procdoc.errors): 0 clean, 1 findings, 2 usage, configuration,
+input or environment errors, 130 interrupted. Errors are caught in one
+place, `_Commands.invoke`: a `UserError` or an `OSError` (a full disk, a
+read-only folder, a closed output) is one line and a hint, never a traceback.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -14,11 +18,30 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
+import click
 import typer
+from typer.core import TyperGroup
 
 from procdoc import __version__
+from procdoc.errors import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UserError
+
+
+class _Commands(TyperGroup):
+    """The commands, run so that every way they can fail on the user's side ends the same way."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except UserError as err:
+            raise _fail(err.message, err.hint) from None
+        except KeyboardInterrupt:
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except OSError as err:
+            raise _fail(*environment_problem(err)) from None
+
 
 app = typer.Typer(
+    cls=_Commands,
     name="procdoc",
     help="Process documentation as code: check and publish business processes (流程) written in YAML.",
     no_args_is_help=True,
@@ -26,8 +49,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 def _version(value: bool) -> None:
@@ -46,14 +67,37 @@ def main(
 
 
 def _fail(message: str, hint: str = "") -> typer.Exit:
-    """Print a usage/configuration error the way every command does; exit 2."""
+    """Print an error the way every command does; exit 2. User text is never read as markup."""
     from rich.console import Console
+    from rich.text import Text
 
     console = Console(stderr=True, highlight=False)
-    console.print(f"[bold red]error:[/] {message}", markup=True, soft_wrap=True)
+    console.print(Text.assemble(("error:", "bold red"), " ", message), soft_wrap=True)
     if hint:
-        console.print(f"  [cyan]help:[/] {hint}", markup=True, soft_wrap=True)
+        console.print(Text.assemble("  ", ("help:", "cyan"), " ", hint), soft_wrap=True)
     return typer.Exit(EXIT_USAGE)
+
+
+_ENVIRONMENT_HINTS = {
+    errno.ENOSPC: "free some space on the disk, or write somewhere else",
+    errno.EDQUOT: "free some space in your quota, or write somewhere else",
+    errno.EROFS: "the file system is read-only: choose a writable place with -o",
+    errno.EACCES: "check the permissions, or choose another place with -o",
+    errno.EPERM: "check the permissions, or choose another place with -o",
+    errno.EISDIR: "give the name of a file, not of a folder",
+    errno.ENOTDIR: "a part of the path is a file, not a folder: check the path",
+    errno.EBUSY: "it is in use or a mount point: choose a folder inside it with -o",
+    errno.EXDEV: "choose an output folder on the same file system as its parent",
+    errno.EPIPE: "the output was closed before procdoc finished writing",
+    errno.ENOENT: "check the path",
+}
+
+
+def environment_problem(err: OSError) -> tuple[str, str]:
+    """An operating-system error in words: what failed, where, and what to do."""
+    where = f": {err.filename}" if err.filename else ""
+    reason = err.strerror or type(err).__name__
+    return f"{reason.lower()}{where}", _ENVIRONMENT_HINTS.get(err.errno or 0, "check the path and try again")
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -92,8 +136,6 @@ def check(
 ) -> None:
     """Check processes against the self-inspection rules (like a linter)."""
     from procdoc.checks.run import CheckRequest, run_check
-    from procdoc.checks.selection import SelectionError
-    from procdoc.config import ConfigError
 
     chosen = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     request = CheckRequest(
@@ -107,12 +149,7 @@ def check(
         strict=strict,
         use_cache=not no_cache,
     )
-    try:
-        result = run_check(request)
-    except (ConfigError, SelectionError) as err:
-        raise _fail(str(err), "fix the setting or the option; `procdoc rules` lists every rule") from None
-    if result.usage_error:
-        raise _fail(result.usage_error, result.usage_hint)
+    result = run_check(request)
     if verbose:
         for path, why in result.skipped:
             print(f"skipped {path}: {why}", file=sys.stderr)
@@ -150,7 +187,7 @@ def rules(
         return
     text = ruledocs.explain(code)
     if text is None:
-        raise _fail(f"no rule {code!r}", "`procdoc rules` lists every rule")
+        raise UserError(f"no rule {code!r}", "`procdoc rules` lists every rule")
     sys.stdout.write(text)
 
 
@@ -185,14 +222,11 @@ def new(
         name = name or typer.prompt("Process name (流程名称)")
         process_id = process_id or typer.prompt("Process code", default=scaffold.suggest_id(name))
         lanes = lanes or typer.prompt("Lanes, comma-separated", default=scaffold.default_lanes(name, lang))
-    try:
-        request = scaffold.Request.build(
-            name=name, process_id=process_id, owner=owner, lanes=lanes, template=template, lang=lang
-        )
-        target = output or Path(f"{request.process_id.lower()}.yaml")
-        schema_file = scaffold.write(request, target, force=force)
-    except scaffold.ScaffoldError as err:
-        raise _fail(err.message, err.hint) from None
+    request = scaffold.Request.build(
+        name=name, process_id=process_id, owner=owner, lanes=lanes, template=template, lang=lang
+    )
+    target = output or Path(f"{request.process_id.lower()}.yaml")
+    schema_file = scaffold.write(request, target, force=force)
     print(f"created {target}")
     if schema_file is not None:
         print(f"created {schema_file} (editors validate and complete process files with it)")
@@ -214,15 +248,9 @@ def export(
     ] = None,
 ) -> None:
     """Export a process as BPMN 2.0 XML (with diagram) or a Mermaid flowchart."""
-    from procdoc.config import ConfigError
-    from procdoc.export import ExportError, export_process
+    from procdoc.export import export_process
 
-    try:
-        text = export_process(kind, path, config)
-    except ConfigError as err:
-        raise _fail(str(err)) from None
-    except ExportError as err:
-        raise _fail(err.message, err.hint) from None
+    text = export_process(kind, path, config)
     _emit(text, output, kind)
 
 
@@ -252,26 +280,20 @@ def render(
     ] = None,
 ) -> None:
     """Publish swimlane diagrams and procedure manuals (HTML site, Markdown)."""
-    from procdoc.config import ConfigError
-    from procdoc.render.site import RenderError, RenderRequest, render_site
+    from procdoc.render.site import RenderRequest, render_site
 
-    try:
-        request = RenderRequest.build(
+    request = RenderRequest.build(
             paths=list(paths or []),
-            out=out,
-            formats=formats,
-            lang=lang,
-            jobs=jobs or (os.cpu_count() or 1) + 1,  # one more: a core is not idle while a render is in Python
-            config=config,
-            use_cache=not no_cache,
-            timestamp=timestamp,
-        )
-        with _progress_bar() as advance:
-            summary = render_site(request, progress=advance)
-    except ConfigError as err:
-        raise _fail(str(err)) from None
-    except RenderError as err:
-        raise _fail(err.message, err.hint) from None
+        out=out,
+        formats=formats,
+        lang=lang,
+        jobs=jobs or (os.cpu_count() or 1) + 1,  # one more: a core is not idle while a render is in Python
+        config=config,
+        use_cache=not no_cache,
+        timestamp=timestamp,
+    )
+    with _progress_bar() as advance:
+        summary = render_site(request, progress=advance)
     for diagnostic in summary.diagnostics:
         print(f"{diagnostic.location()}: {diagnostic.code} {diagnostic.message}", file=sys.stderr)
     if stats is not None:
@@ -299,4 +321,13 @@ def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
 
 
 def run() -> None:
-    app()
+    """The `procdoc` command: the app, then standard output flushed while a closed pipe can still be reported."""
+    try:
+        app()
+    finally:
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more can reach it
+            _fail(*environment_problem(BrokenPipeError(errno.EPIPE, "Broken pipe", "standard output")))
+            sys.exit(EXIT_USAGE)

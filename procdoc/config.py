@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from procdoc.errors import UserError
 from procdoc.paths import resolved
 
 CONFIG_NAMES = ("procdoc.toml", "pyproject.toml")
@@ -26,13 +27,12 @@ _UNIT_KEYS = {"name", "aliases", "kind", "en"}
 _UNIT_KINDS = {"external", "department", "role", "system"}
 
 
-class ConfigError(Exception):
-    """A settings file procdoc cannot use; message says where and how to fix."""
+SETTINGS_HINT = "fix the setting; docs/check.md lists every setting"
 
-    def __init__(self, path: str, message: str) -> None:
-        super().__init__(f"{path}: {message}")
-        self.path = path
-        self.message = message
+
+def settings_error(path: str, message: str) -> UserError:
+    """A settings file procdoc cannot use: the file, what is wrong, and where to read about it."""
+    return UserError(f"{path}: {message}", SETTINGS_HINT)
 
 
 @dataclass(frozen=True)
@@ -105,11 +105,11 @@ def load_settings(explicit: str | None, first_path: str = ".") -> Settings:
         text = Path(path).read_text(encoding="utf-8")
         data = tomllib.loads(text)
     except OSError as err:
-        raise ConfigError(path, f"cannot read: {err.strerror}") from None
+        raise settings_error(path, f"cannot read: {err.strerror}") from None
     except UnicodeDecodeError:
-        raise ConfigError(path, "not UTF-8 text") from None
+        raise settings_error(path, "not UTF-8 text") from None
     except tomllib.TOMLDecodeError as err:
-        raise ConfigError(path, f"invalid TOML: {err}") from None
+        raise settings_error(path, f"invalid TOML: {err}") from None
     if os.path.basename(path) == "pyproject.toml":
         data = data.get("tool", {}).get("procdoc", {})
     return _settings(path, data, text)
@@ -156,10 +156,10 @@ def _org(path: str, data: Any) -> dict[str, OrgUnit]:
         _expect(path, unit, dict, f"[{where}]")
         _known(path, unit, _UNIT_KEYS, where + ".")
         if not isinstance(unit.get("name"), str) or not unit["name"].strip():
-            raise ConfigError(path, f"[{where}] needs `name = \"…\"`, the standard name")
+            raise settings_error(path, f"[{where}] needs `name = \"…\"`, the standard name")
         kind = unit.get("kind", "department")
         if kind not in _UNIT_KINDS:
-            raise ConfigError(path, f"{where}.kind {kind!r} is not one of {', '.join(sorted(_UNIT_KINDS))}")
+            raise settings_error(path, f"{where}.kind {kind!r} is not one of {', '.join(sorted(_UNIT_KINDS))}")
         units[unit_id] = OrgUnit(
             unit_id, unit["name"], _strings(path, unit.get("aliases", []), where + ".aliases"), kind,
             unit.get("en") if isinstance(unit.get("en"), str) else None,
@@ -172,23 +172,23 @@ def _known(path: str, data: dict[str, Any], allowed: set[str], prefix: str) -> N
         if key not in allowed:
             close = difflib.get_close_matches(key, sorted(allowed), n=1)
             hint = f"; did you mean `{prefix}{close[0]}`?" if close else f"; allowed: {', '.join(sorted(allowed))}"
-            raise ConfigError(path, f"unknown setting `{prefix}{key}`{hint}")
+            raise settings_error(path, f"unknown setting `{prefix}{key}`{hint}")
 
 
 def _expect(path: str, value: Any, kind: type, where: str) -> None:
     if not isinstance(value, kind):
-        raise ConfigError(path, f"{where} must be a table")
+        raise settings_error(path, f"{where} must be a table")
 
 
 def _table(path: str, value: Any, where: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise ConfigError(path, f"`{where}` must be a table")
+        raise settings_error(path, f"`{where}` must be a table")
     return value
 
 
 def _boolean(path: str, value: Any, where: str) -> bool:
     if not isinstance(value, bool):
-        raise ConfigError(path, f"`{where}` must be true or false")
+        raise settings_error(path, f"`{where}` must be true or false")
     return value
 
 
@@ -197,12 +197,12 @@ def _date(path: str, value: Any, where: str) -> str:
     try:
         return datetime.date.fromisoformat(str(value)).isoformat()
     except ValueError:
-        raise ConfigError(path, f"`{where}` must be a date such as 2026-11-25") from None
+        raise settings_error(path, f"`{where}` must be a date such as 2026-11-25") from None
 
 
 def _strings(path: str, value: Any, where: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(path, f"`{where}` must be a list of strings")
+        raise settings_error(path, f"`{where}` must be a list of strings")
     return tuple(value)

@@ -22,19 +22,13 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from procdoc.config import ConfigError, OrgUnit, find_config, load_settings
+from procdoc.config import OrgUnit, find_config, load_settings
+from procdoc.errors import UserError
+from procdoc.i18n import LANGS, has_chinese
 
 TEMPLATES = ("basic", "approval", "complaint")
-LANGS = ("zh", "en")
-_CJK = re.compile(r"[\u3400-\u9fff]")
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
-
-class ScaffoldError(Exception):
-    def __init__(self, message: str, hint: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
 
 
 @dataclass(frozen=True)
@@ -58,17 +52,17 @@ class Request:
         lang: str | None,
     ) -> Request:
         if template not in TEMPLATES:
-            raise ScaffoldError(f"unknown template {template!r}", f"use one of: {', '.join(TEMPLATES)}")
+            raise UserError(f"unknown template {template!r}", f"use one of: {', '.join(TEMPLATES)}")
         if lang is not None and lang not in LANGS:
-            raise ScaffoldError(f"unknown language {lang!r}", "use --lang zh or --lang en")
-        chosen_lang = lang or ("zh" if name and _CJK.search(name) else "en" if name else "zh")
+            raise UserError(f"unknown language {lang!r}", "use --lang zh or --lang en")
+        chosen_lang = lang or ("zh" if name and has_chinese(name) else "en" if name else "zh")
         title = (name or "").strip() or ("新流程" if chosen_lang == "zh" else "New process")
         code = (process_id or suggest_id(title)).strip()
         if not _CODE.match(code) or len(code) > 64:
-            raise ScaffoldError(f"invalid process id {code!r}", "use letters, digits, '.', '-' and '_', e.g. QM-07")
+            raise UserError(f"invalid process id {code!r}", "use letters, digits, '.', '-' and '_', e.g. QM-07")
         names = tuple(dict.fromkeys(p.strip() for p in re.split(r"[,，、]", lanes or "") if p.strip()))
         if owner and names and owner not in names:
-            raise ScaffoldError(f"owner {owner!r} is not one of the lanes", f"use one of: {', '.join(names)}")
+            raise UserError(f"owner {owner!r} is not one of the lanes", f"use one of: {', '.join(names)}")
         return cls(title, code, names, owner, template, chosen_lang)
 
 
@@ -80,7 +74,7 @@ def suggest_id(name: str | None) -> str:
 
 
 def default_lanes(name: str | None, lang: str | None) -> str:
-    chosen = lang or ("zh" if name and _CJK.search(name) else "en")
+    chosen = lang or ("zh" if name and has_chinese(name) else "en")
     return "申请人,经办部门" if chosen == "zh" else "Requester,Handling department"
 
 
@@ -189,9 +183,9 @@ def write(request: Request, target: Path, *, force: bool = False) -> Path | None
     Returns the editor schema file when this call created it.
     """
     if target.exists() and not force:
-        raise ScaffoldError(f"{target} already exists", "choose another name with -o, or --force to replace it")
+        raise UserError(f"{target} already exists", "choose another name with -o, or --force to replace it")
     if target.is_dir():
-        raise ScaffoldError(f"{target} is a directory", "give a file name with -o")
+        raise UserError(f"{target} is a directory", "give a file name with -o")
     org = _catalogue(target)
     schema_file, created = _editor_schema(target)
     modeline = f"# yaml-language-server: $schema={os.path.relpath(schema_file, target.parent).replace(os.sep, '/')}\n"
@@ -206,7 +200,7 @@ def write(request: Request, target: Path, *, force: bool = False) -> Path | None
         else:
             os.link(temporary, target)  # fails if the file appeared meanwhile
     except FileExistsError:
-        raise ScaffoldError(
+        raise UserError(
             f"{target} already exists", "choose another name with -o, or --force to replace it"
         ) from None
     finally:
@@ -244,5 +238,5 @@ def _catalogue(target: Path) -> dict[str, OrgUnit]:
         return {}
     try:
         return load_settings(found).org
-    except ConfigError:
+    except UserError:
         return {}

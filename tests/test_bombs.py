@@ -34,6 +34,8 @@ from procdoc import yamlsource
 from tests.base_process import BASE
 
 CHECK_SECONDS, CHECK_MIB = 15.0, 512
+#: reporting 100,000 findings took 4.8 s alone and 14.6 s beside a second `make test` on 2 cores: 3× that, and some
+REPORT_SECONDS = 60.0
 RENDER_SECONDS, RENDER_MIB = 20.0, 1024
 MIB = 1024 * 1024
 
@@ -208,8 +210,8 @@ def test_render_refuses_with_a_diagnostic_in_bounds(name: str, bomb_file: Callab
 def test_hundred_thousand_unknown_keys_are_each_reported_in_bounds(bomb_file: Callable[[Bomb], str],
                                                                   tmp_path: Path) -> None:
     run = run_bounded(["check", "--no-cache", "--format", "concise", bomb_file(hundred_thousand_keys)], tmp_path,
-                      CHECK_SECONDS)
-    within(run, CHECK_SECONDS, CHECK_MIB)
+                      REPORT_SECONDS)
+    within(run, REPORT_SECONDS, CHECK_MIB)
     lines = run.stdout.splitlines()
     assert run.code == 2 and len(lines) == 4 + 100_000 + 1  # id, name, lanes, steps missing; the keys; the summary
     assert lines[4] == "bomb.yaml:2:1: F005 unknown key 'k0' in the process"

@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from procdoc.checks.registry import all_rules
-from procdoc.checks.selection import Selection, SelectionError, resolve
-from procdoc.config import ConfigError, OrgUnit, Settings, find_config, load_settings
+from procdoc.checks.selection import Selection, resolve
+from procdoc.config import OrgUnit, Settings, find_config, load_settings
 from procdoc.diagnostics import Severity
+from procdoc.errors import UserError
 
 RULES = all_rules()
 
@@ -34,7 +35,7 @@ def selection(tmp_path: Path, text: str) -> Selection:
 
 
 def config_error(tmp_path: Path, text: str) -> str:
-    with pytest.raises(ConfigError) as caught:
+    with pytest.raises(UserError) as caught:
         settings(tmp_path, text)
     return str(caught.value)
 
@@ -129,12 +130,12 @@ def test_wrong_shapes_are_errors(tmp_path: Path, text: str, message: str) -> Non
 
 def test_a_settings_file_that_is_not_utf8(tmp_path: Path) -> None:
     (tmp_path / "procdoc.toml").write_bytes("[check]\nselect = ['流程']\n".encode("gb18030"))
-    with pytest.raises(ConfigError, match="not UTF-8 text"):
+    with pytest.raises(UserError, match="not UTF-8 text"):
         load_settings(str(tmp_path / "procdoc.toml"))
 
 
 def test_a_missing_explicit_settings_file(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="cannot read"):
+    with pytest.raises(UserError, match="cannot read"):
         load_settings(str(tmp_path / "nowhere.toml"))
 
 
@@ -201,7 +202,7 @@ def test_org_catalogue_errors(tmp_path: Path, text: str, message: str) -> None:
     ],
 )
 def test_unknown_rule_codes_are_errors_not_silence(tmp_path: Path, text: str, selector: str) -> None:
-    with pytest.raises(SelectionError, match=f"unknown rule or selector '{selector}'"):
+    with pytest.raises(UserError, match=f"unknown rule or selector '{selector}'"):
         selection(tmp_path, text)
 
 
@@ -223,7 +224,7 @@ def test_severity_by_code_family_or_name(tmp_path: Path) -> None:
 
 
 def test_bad_severity(tmp_path: Path) -> None:
-    with pytest.raises(SelectionError, match=r"check\.severity\.S001: unknown severity 'fatal'"):
+    with pytest.raises(UserError, match=r"check\.severity\.S001: unknown severity 'fatal'"):
         selection(tmp_path, '[check.severity]\nS001 = "fatal"\n')
 
 
@@ -266,11 +267,11 @@ def test_options_by_code_or_name_override_the_defaults(tmp_path: Path) -> None:
     ],
 )
 def test_bad_options_are_errors(tmp_path: Path, text: str, message: str) -> None:
-    with pytest.raises(SelectionError) as caught:
+    with pytest.raises(UserError) as caught:
         selection(tmp_path, text)
     assert message in str(caught.value)
 
 
 def test_a_boolean_is_not_a_number(tmp_path: Path) -> None:
-    with pytest.raises(SelectionError, match="max-steps must be of type int"):
+    with pytest.raises(UserError, match="max-steps must be of type int"):
         selection(tmp_path, "[check.options.X001]\nmax-steps = true\n")

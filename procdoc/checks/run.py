@@ -25,9 +25,8 @@ from procdoc.checks.registry import all_rules
 from procdoc.checks.selection import resolve
 from procdoc.config import Settings, load_settings
 from procdoc.diagnostics import Diagnostic, Severity
+from procdoc.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError
 from procdoc.report import RunInfo, reporters
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 @dataclass
@@ -50,8 +49,6 @@ class CheckResult:
     exit_code: int = EXIT_OK
     diagnostics: list[Diagnostic] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
-    usage_error: str = ""
-    usage_hint: str = ""
 
 
 def exit_code(diagnostics: list[Diagnostic], strict: bool) -> int:
@@ -83,13 +80,13 @@ def _run_check(request: CheckRequest) -> CheckResult:
     available = reporters()
     if request.format not in available:
         hint = f"use one of: {', '.join(available)}"
-        return CheckResult(usage_error=f"unknown format {request.format!r}", usage_hint=hint)
+        raise UserError(f"unknown format {request.format!r}", hint)
     settings = load_settings(request.config, request.paths[0] if request.paths else ".")
     roots = request.paths or [loader.display_path(p) for p in settings.paths]
     found = loader.discover(roots, settings.exclude)
     if found.missing:
         missing = ", ".join(found.missing)
-        return CheckResult(usage_error=f"no such file or folder: {missing}", usage_hint="check the path")
+        raise UserError(f"no such file or folder: {missing}", "check the path")
     rules = all_rules()
     selection = resolve(settings.check, rules, request.select, request.ignore, request.extend_select)
     today = date.fromisoformat(settings.check.today) if settings.check.today else date.today()

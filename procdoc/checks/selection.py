@@ -16,10 +16,11 @@ from typing import Any
 from procdoc.checks.registry import Rule
 from procdoc.config import CheckConfig
 from procdoc.diagnostics import Severity
+from procdoc.errors import UserError
 
 
-class SelectionError(ValueError):
-    """A selector or setting names no rule."""
+def _selection_error(message: str) -> UserError:
+    return UserError(message, "fix the setting or the option; `procdoc rules` lists every rule")
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def expand(selector: str, rules: Mapping[str, Rule]) -> set[str]:
     codes = {c for c in rules if c.startswith(wanted.upper())}
     codes |= {c for c, r in rules.items() if wanted.lower() in (r.family, r.name)}
     if not codes:
-        raise SelectionError(f"unknown rule or selector {selector!r}: see `procdoc rules`")
+        raise _selection_error(f"unknown rule or selector {selector!r}: see `procdoc rules`")
     return codes
 
 
@@ -74,7 +75,7 @@ def resolve(
         try:
             parsed = Severity.parse(level)
         except ValueError as err:
-            raise SelectionError(f"check.severity.{selector}: {err}") from None
+            raise _selection_error(f"check.severity.{selector}: {err}") from None
         severity.update(dict.fromkeys(expand(selector, rules), parsed))
     per_file = {glob: frozenset(_expand_all(codes, rules)) for glob, codes in config.per_file_ignores.items()}
     return Selection(frozenset(enabled), severity, per_file, _options(config.options, rules))
@@ -95,14 +96,15 @@ def _options(configured: Mapping[str, Mapping[str, Any]], rules: Mapping[str, Ru
     for selector, values in configured.items():
         codes = expand(selector, rules)
         if len(codes) != 1:
-            raise SelectionError(f"check.options.{selector}: name one rule (a code such as X001 or its name)")
+            raise _selection_error(f"check.options.{selector}: name one rule (a code such as X001 or its name)")
         code = codes.pop()
         for key, value in values.items():
             if key not in options[code]:
                 known = ", ".join(options[code]) or "none"
-                raise SelectionError(f"check.options.{selector}: rule {code} has no option {key!r} (options: {known})")
+                message = f"check.options.{selector}: rule {code} has no option {key!r} (options: {known})"
+                raise _selection_error(message)
             if not _same_kind(value, options[code][key]):
                 kind = type(options[code][key]).__name__
-                raise SelectionError(f"check.options.{selector}.{key} must be of type {kind}")
+                raise _selection_error(f"check.options.{selector}.{key} must be of type {kind}")
             options[code][key] = value
     return options

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from procdoc.diagnostics import Diagnostic
+from procdoc.errors import UserError
 from procdoc.loader import discover, display_path, is_process_text, read_file
 from procdoc.workspace import Workspace, open_workspace
 
@@ -13,23 +14,18 @@ _ID_LINE = re.compile(r"^id:\s*(\S+)", re.MULTILINE)
 KINDS = ("bpmn", "mermaid")
 
 
-class ExportError(Exception):
-    def __init__(self, message: str, hint: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
 
 
 def export_process(kind: str, path: str, config: str | None = None) -> str:
-    """The text of `path`'s process in format `kind`; ExportError when that cannot be."""
+    """The text of `path`'s process in format `kind`; UserError when that cannot be."""
     if kind not in KINDS:
-        raise ExportError(f"unknown export format {kind!r}", f"use one of: {', '.join(KINDS)}")
+        raise UserError(f"unknown export format {kind!r}", f"use one of: {', '.join(KINDS)}")
     workspace = open_workspace([path], config)
     loaded = workspace.loaded[0] if workspace.loaded else None
     if workspace.missing or loaded is None:
-        raise ExportError(f"no process file at {path}", "give the path of a process YAML file")
+        raise UserError(f"no process file at {path}", "give the path of a process YAML file")
     if loaded.process is None:
-        raise ExportError(_first_problem(loaded.diagnostics), "fix the file first: `procdoc check` shows every problem")
+        raise UserError(_first_problem(loaded.diagnostics), "fix the file first: `procdoc check` shows every problem")
     known = _repository_ids(workspace)
     if kind == "bpmn":
         from procdoc.export import bpmn

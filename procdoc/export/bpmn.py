@@ -1,7 +1,7 @@
 """BPMN 2.0 XML of one process, drawn where procdoc's own swimlane chart puts things.
 
 Modellers (bpmn.io, Camunda Modeler) open the file as a drawn diagram only
-when it carries BPMN DI, so the geometry comes from `render.layout`, the
+when it carries BPMN DI, so the geometry comes from `chart.layout`, the
 engine behind procdoc's chart: lanes are vertical columns in declared order
 (`isHorizontal="false"`), phases are groups across them, every step sits on
 its rank and every line follows the chart's orthogonal route. Shapes get
@@ -22,14 +22,12 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import graphviz
-
 from procdoc import __version__
-from procdoc.export import ExportError
+from procdoc.chart import layout
+from procdoc.chart.graphviz import Graphviz
+from procdoc.chart.routing import Box, Point, Route
+from procdoc.chart.text import wrap
 from procdoc.model import Process, Step
-from procdoc.render import layout
-from procdoc.render.diagram import MISSING, wrap
-from procdoc.render.routing import Box, Point, Route
 from procdoc.textwidth import columns as text_columns
 
 NS = {
@@ -59,7 +57,7 @@ def export(process: Process, known_ids: Iterable[str]) -> str:
     """The process as a BPMN 2.0 file; `known_ids` are the repository's processes,
     so a call of one that is not there says so in its documentation."""
     chart = layout.plan(process)
-    placed = layout.place(chart, {shape.name: _measure(shape, process) for shape in chart.shapes}, _dot)
+    placed = layout.place(chart, {shape.name: _measure(shape, process) for shape in chart.shapes}, Graphviz())
     root = _Writer(process, chart, placed, set(known_ids)).definitions()
     ET.indent(root, space="  ")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
@@ -80,17 +78,6 @@ def _id_part(text: str) -> str:
 
 def _text(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
-
-
-def _dot(engine: str, fmt: str, source: str) -> bytes:
-    """Runs Graphviz for `layout.place`: an export error, never a traceback, when it cannot."""
-    try:
-        return graphviz.pipe(engine, fmt, source.encode("utf-8"), quiet=True)
-    except graphviz.ExecutableNotFound as err:
-        raise ExportError(MISSING, "other systems: https://graphviz.org/download/") from err
-    except graphviz.CalledProcessError as err:
-        detail = (err.stderr or b"").decode("utf-8", "replace").strip()
-        raise ExportError(f"Graphviz `{engine}` failed: {detail}", "please report this as a procdoc bug") from err
 
 
 # ── Sizes: what dot measures is what the BPMN shapes are ─────────────────────

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from procdoc import __version__
+from procdoc.i18n import HTML_LANG, LABELS, enum_label, label
 from procdoc.model import Process, Step
-from procdoc.render.i18n import HTML_LANG, LABELS, enum_label, label
 from procdoc.render.names import step_anchor
 
 #: the sections of a process page, in the order of ISO/TR 10013 §4.5.2 and DOMAIN §6

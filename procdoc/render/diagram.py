@@ -13,24 +13,20 @@ the process alone, so a site can start it while other files still load;
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 
-import graphviz
-
 from procdoc import graph
+from procdoc.chart import layout, routing
+from procdoc.chart.graphviz import Graphviz
+from procdoc.chart.text import wrap
+from procdoc.i18n import LABELS
 from procdoc.model import Process, Step
-from procdoc.render import layout, routing
 from procdoc.render.dotescape import html, quoted
-from procdoc.render.errors import RenderError
 from procdoc.render.names import slug, step_anchor
-from procdoc.textwidth import columns as text_columns
-from procdoc.textwidth import is_wide
 
 FONT = "Noto Sans CJK SC,Noto Sans,sans-serif"
-MISSING = "Graphviz is not installed: install the `graphviz` OS package (Debian/Ubuntu: apt-get install graphviz)"
 LINE_COLUMNS = 22  # about 11 Chinese characters or 22 Latin ones per line
 DECISION_COLUMNS = 16  # a diamond grows twice as fast as its text
 NOTE_COLUMNS = 10  # documents, records and exit labels stay small beside the flow
@@ -46,21 +42,6 @@ RED = "#c62828"  # emergency paths and control-point badges
 STAR = "#e65100"  # key steps
 SYSTEM = "#1565c0"  # information-system tags
 SUBPROCESS_FILL, DOCUMENT_FILL, RECORD_FILL = "#e3f2fd", "#fffde7", "#f1f8e9"
-
-TEXT = {
-    "zh": {
-        "legend": "图例", "key": "关键环节（粗框）", "cp": "控", "cp_text": "控制点", "system": "信息系统",
-        "subprocess": "子流程", "subprocess_text": "引用流程（可点击）", "document": "文件",
-        "document_text": "指导文件（步骤左侧）", "record": "记录", "record_text": "记录（步骤右侧）",
-        "emergency": "应急处理路径",
-    },
-    "en": {
-        "legend": "Legend", "key": "Key step (bold border)", "cp": "CP", "cp_text": "Control point",
-        "system": "Information system", "subprocess": "Sub", "subprocess_text": "Referenced process (click)",
-        "document": "Doc", "document_text": "Guidance document (left of step)", "record": "Rec",
-        "record_text": "Record (right of step)", "emergency": "Emergency path",
-    },
-}
 
 #: above this many steps a chart is left out: Graphviz needs 12 s for 1,000 steps and
 #: minutes for 2,000, and no one can read it anyway (check warns from 50, rule X001)
@@ -94,7 +75,7 @@ class Sketch:
 
 def sketch(process: Process, *, lang: str) -> Sketch:
     """The chart of `process` laid out (dot's run): what only the process itself decides."""
-    run = _Graphviz()
+    run = Graphviz()
     style = Style(process, lang)
     chart = layout.plan(process)
     attrs = {shape.name: style.shape(shape) for shape in chart.shapes}
@@ -115,7 +96,7 @@ def draw(
     `sketched`, when given, is this process's `sketch` in `lang`, made earlier.
     """
     laid_out = sketched or sketch(process, lang=lang)
-    run = _Graphviz()
+    run = Graphviz()
     source = _scene(laid_out, _Links(process_href, step_href))
     svg = run("neato", "svg", source)
     return Drawing(svg.decode("utf-8"), laid_out.dot_seconds + run.seconds, source)
@@ -124,84 +105,11 @@ def draw(
 def png_of(drawing: Drawing) -> tuple[bytes, float]:
     """A drawn chart as PNG, and the seconds spent in Graphviz: its scene is reused, so
     neither the layout nor dot runs a second time."""
-    run = _Graphviz()
+    run = Graphviz()
     return run("neato", "png", drawing.source), run.seconds
 
 
-class _Graphviz:
-    """Runs Graphviz and adds up the wall time its subprocesses take."""
-
-    def __init__(self) -> None:
-        self.seconds = 0.0
-
-    def __call__(self, engine: str, fmt: str, source: str) -> bytes:
-        started = time.perf_counter()
-        try:
-            no_op = 2 if engine == "neato" else None
-            return graphviz.pipe(engine, fmt, source.encode("utf-8"), neato_no_op=no_op, quiet=True)
-        except graphviz.ExecutableNotFound as err:
-            raise RenderError(MISSING, "other systems: https://graphviz.org/download/") from err
-        except graphviz.CalledProcessError as err:
-            detail = (err.stderr or b"").decode("utf-8", "replace").strip()
-            raise RenderError(f"Graphviz `{engine}` failed: {detail}", "please report this as a procdoc bug") from err
-        finally:
-            self.seconds += time.perf_counter() - started
-
-
-# ── Text: wrapped by display width ────────────────────────────────────────────
-
-
-def wrap(text: str, columns: int, whole: int = 0) -> list[str]:
-    """Lines of at most `columns` display columns (a Chinese character counts 2), evened out.
-
-    Latin text breaks at spaces, Chinese between any two characters; a word
-    longer than a line is cut, unless it is at most `whole` columns long: a
-    narrow note had better grow a little than show "Questionnai/re".
-    Closing punctuation stays on its line. Lines are balanced, so a name
-    does not end in one lonely character.
-    """
-    lines: list[str] = []
-    for paragraph in text.splitlines() or [""]:
-        greedy = _fill(paragraph, columns, whole)
-        target = -(-sum(text_columns(line) for line in greedy) // len(greedy))
-        while len(greedy) > 1 and target < columns and len(_fill(paragraph, target, whole)) > len(greedy):
-            target += 1
-        lines += _fill(paragraph, target, whole) if len(greedy) > 1 and target < columns else greedy
-    return lines
-
-
-_CLOSING = set("，。、；：？！）》」』】,.;:?!)")
-
-
-def _fill(paragraph: str, columns: int, whole: int) -> list[str]:
-    lines: list[str] = []
-    line, used = "", 0
-    for word in paragraph.split(" "):
-        for piece in _pieces(word, columns, whole):
-            size = text_columns(piece)
-            space = 1 if line and not is_wide(line[-1]) and not is_wide(piece[0]) else 0
-            if line and used + space + size > columns and piece not in _CLOSING:
-                lines.append(line)
-                line, used, space = "", 0, 0
-            line += " " * space + piece
-            used += space + size
-    return [*lines, line]
-
-
-def _pieces(word: str, columns: int, whole: int) -> list[str]:
-    """Where a space-free word may break: around each wide character, and inside a run longer
-    than a line and than `whole`."""
-    pieces: list[str] = []
-    run = ""
-    for ch in word:
-        if is_wide(ch):
-            pieces += [run, ch] if run else [ch]
-            run = ""
-        else:
-            run += ch
-    pieces += [run] if run else []
-    step = {p: columns if len(p) > max(columns, whole) else len(p) for p in pieces}
-    return [p[i : i + step[p]] for p in pieces for i in range(0, len(p), step[p])]
+# ── Text ──────────────────────────────────────────────────────────────────────
 
 
 def _lines(text: str, columns: int, whole: int = 0) -> str:
@@ -245,7 +153,8 @@ class Style:
 
     def __init__(self, process: Process, lang: str) -> None:
         self.process = process
-        self.text = TEXT.get(lang, TEXT["en"])
+        legend = LABELS[lang]
+        self.text = {key.removeprefix("legend."): text for key, text in legend.items() if key.startswith("legend.")}
         self.emergency = graph.emergency_only(process)
 
     def shape(self, shape: layout.Shape) -> str:
@@ -351,9 +260,9 @@ class Style:
         first, second = ("".join(f'<TD>{mark}</TD><TD ALIGN="LEFT">{text}</TD>' for mark, text in row)
                          for row in (marks, symbols))
         label = (f'<TABLE BORDER="1" COLOR="#b0bec5" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">'
-                 f'<TR><TD ROWSPAN="2"><B>{t["legend"]}</B></TD>{first}</TR><TR>{second}</TR></TABLE>')
+                 f'<TR><TD ROWSPAN="2"><B>{t["title"]}</B></TD>{first}</TR><TR>{second}</TR></TABLE>')
         return _attrs(label, shape="plain", fontname=FONT, fontsize=9, fontcolor=INK, id="legend",
-                      tooltip=t["legend"], **{"class": "legend"})
+                      tooltip=t["title"], **{"class": "legend"})
 
     def line(self, route: routing.Route, steps: Mapping[str, Step], height: float) -> str:
         """A flow line (red and dashed on an emergency path) or a note's dotted link."""

@@ -18,8 +18,8 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
+from procdoc.errors import UserError
 from procdoc.paths import resolved
-from procdoc.render.errors import RenderError
 
 #: written into every site; its presence says "procdoc made this folder, it may be replaced"
 MANIFEST = ".procdoc-render-cache.json"
@@ -29,19 +29,19 @@ _RENAME_EXCHANGE = 2
 
 
 def checked_out(out: Path, inputs: Iterable[str]) -> Path:
-    """OUT resolved (through symlinks), or a RenderError saying why it may not be replaced."""
+    """OUT resolved (through symlinks), or a UserError saying why it may not be replaced."""
     target = resolved(out.expanduser())
     hint = "choose a new or empty folder for the site, e.g. `-o site`"
     if target.exists() and not target.is_dir():
-        raise RenderError(f"{out} is a file, not a folder", hint)
+        raise UserError(f"{out} is a file, not a folder", hint)
     if target == Path(target.anchor) or target == Path.home().resolve():
-        raise RenderError(f"refusing to replace {target}: the site folder is replaced as a whole", hint)
+        raise UserError(f"refusing to replace {target}: the site folder is replaced as a whole", hint)
     for source in inputs:
         path = resolved(source)
         if path == target or target in path.parents:
-            raise RenderError(f"refusing to replace {out}: it contains the input {source}", hint)
+            raise UserError(f"refusing to replace {out}: it contains the input {source}", hint)
     if target.is_dir() and any(target.iterdir()) and not (target / MANIFEST).is_file():
-        raise RenderError(f"refusing to replace {out}: it is not empty and was not made by procdoc render", hint)
+        raise UserError(f"refusing to replace {out}: it is not empty and was not made by procdoc render", hint)
     return target
 
 

@@ -28,6 +28,8 @@ from importlib import resources
 from pathlib import Path
 
 from procdoc.diagnostics import Diagnostic, Severity
+from procdoc.errors import UserError
+from procdoc.i18n import LANG_CHOICES, choose_lang, majority_lang
 from procdoc.model import Process
 from procdoc.render import cache, diagram, html, markdown
 from procdoc.render.context import (
@@ -38,18 +40,15 @@ from procdoc.render.context import (
     figure_texts,
     linked_processes,
 )
-from procdoc.render.errors import RenderError
-from procdoc.render.i18n import choose_lang, majority_lang
 from procdoc.render.names import page_stem, step_anchor
 from procdoc.render.output import MANIFEST, checked_out, discard, publish, staging_folder
 from procdoc.render.sketches import EarlySketches
 from procdoc.render.svgtext import replace_value_start
 from procdoc.workspace import Workspace, open_workspace
 
-__all__ = ["FORMATS", "RenderError", "RenderRequest", "RenderSummary", "render_site"]
+__all__ = ["FORMATS", "RenderRequest", "RenderSummary", "render_site"]
 
 FORMATS = ("html", "md", "svg", "png")
-LANGS = ("auto", "zh", "en")
 #: names the site itself uses at its top level; a process called `index` gets another
 RESERVED_STEMS = frozenset({"index", "assets", "md"})
 MD_DIR = "md"
@@ -72,16 +71,16 @@ class RenderRequest:
     def build(cls, *, paths: Sequence[str], out: Path | str, formats: str = "html,md,svg", lang: str = "auto",
               jobs: int = 1, config: str | None = None, use_cache: bool = True,
               timestamp: bool = False) -> RenderRequest:
-        """A request from command-line values, or a RenderError that says which value to fix."""
+        """A request from command-line values, or a UserError that says which value to fix."""
         chosen = [part.strip().lower() for part in formats.split(",") if part.strip()]
         unknown = [part for part in chosen if part not in FORMATS]
         if unknown or not chosen:
             problem = f"unknown format {unknown[0]!r}" if unknown else "no output format given"
-            raise RenderError(problem, f"use a comma-separated list of: {', '.join(FORMATS)}")
-        if lang not in LANGS:
-            raise RenderError(f"unknown language {lang!r}", "use --lang auto, zh or en")
+            raise UserError(problem, f"use a comma-separated list of: {', '.join(FORMATS)}")
+        if lang not in LANG_CHOICES:
+            raise UserError(f"unknown language {lang!r}", "use --lang auto, zh or en")
         if jobs < 1:
-            raise RenderError(f"--jobs must be at least 1, not {jobs}", "leave it out to keep every core busy")
+            raise UserError(f"--jobs must be at least 1, not {jobs}", "leave it out to keep every core busy")
         return cls(tuple(paths), Path(out), frozenset(chosen), lang, jobs, config, use_cache, timestamp)
 
 
@@ -160,7 +159,7 @@ def render_site(request: RenderRequest, progress: Progress | None = None) -> Ren
             sketches = EarlySketches(pool, request.jobs, partial(choose_lang, request.lang), manifest)
             workspace = open_workspace(list(request.paths), request.config, sketches.offer)
             if workspace.missing:
-                raise RenderError(f"no such file or folder: {', '.join(workspace.missing)}", "check the path")
+                raise UserError(f"no such file or folder: {', '.join(workspace.missing)}", "check the path")
             processes, diagnostics = _loadable(workspace)
             target = checked_out(request.out, _inputs(request, workspace))
             outcomes = _publish_site(_plan(request, workspace, processes, target, manifest, sketches), pool, progress)
@@ -379,7 +378,7 @@ def _write(root: Path, name: str, data: bytes) -> None:
     """Write below the staging folder only; names come from `page_stem`, checked again here."""
     path = root / name
     if not path.resolve().is_relative_to(_resolved(root)):
-        raise RenderError(f"internal error: output name {name!r} escapes the site folder", "report this as a bug")
+        raise UserError(f"internal error: output name {name!r} escapes the site folder", "report this as a bug")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
 

@@ -25,13 +25,15 @@ from pathlib import Path
 import pytest
 
 from procdoc import graph
+from procdoc.chart import layout
+from procdoc.chart.text import wrap
+from procdoc.errors import UserError
+from procdoc.i18n import detect_lang
 from procdoc.loader import load_text
 from procdoc.model import Process
-from procdoc.render import diagram, layout
-from procdoc.render.diagram import Drawing, draw, png_of, wrap
+from procdoc.render import diagram
+from procdoc.render.diagram import Drawing, draw, png_of
 from procdoc.render.dotescape import html, quoted
-from procdoc.render.errors import RenderError
-from procdoc.render.i18n import detect_lang
 from procdoc.render.names import page_stem, slug, step_anchor
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -754,7 +756,7 @@ def test_missing_graphviz_is_a_render_error_naming_the_package(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
-    with pytest.raises(RenderError) as caught:
+    with pytest.raises(UserError) as caught:
         render(load(ENGLISH), "en")
     assert caught.value.message == (
         "Graphviz is not installed: install the `graphviz` OS package (Debian/Ubuntu: apt-get install graphviz)"

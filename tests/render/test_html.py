@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from procdoc.i18n import LABELS, choose_lang
 from procdoc.render import html
 from procdoc.render.context import PageRef, build_index_page, raci_matrix
-from procdoc.render.i18n import LABELS, choose_lang
 from procdoc.render.names import step_anchor
 from tests.base_process import BASE
 from tests.render.pages import EVIL, Node, evil_process_text, load, page_context, parse_html

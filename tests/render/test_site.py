@@ -24,7 +24,7 @@ from procdoc.render import diagram
 from procdoc.render.cache import digest, read_manifest
 from procdoc.render.names import step_anchor
 from procdoc.render.output import MANIFEST
-from procdoc.render.site import RESERVED_STEMS, RenderError, RenderRequest, RenderSummary, assign_pages, render_site
+from procdoc.render.site import RESERVED_STEMS, RenderRequest, RenderSummary, UserError, assign_pages, render_site
 from tests.base_process import BASE
 from tests.render.conftest import SAMPLES
 from tests.render.pages import broken_html_links, broken_markdown_links, parse_html
@@ -312,7 +312,7 @@ def test_files_that_fail_to_load_are_reported_and_skipped(linked: Path, tmp_path
     ({"jobs": 0}, "--jobs must be at least 1, not 0"),
 ])
 def test_bad_options_are_refused_with_a_hint(options: dict[str, object], message: str, tmp_path: Path) -> None:
-    with pytest.raises(RenderError) as caught:
+    with pytest.raises(UserError) as caught:
         RenderRequest.build(paths=[], out=tmp_path, **options)  # type: ignore[arg-type]
     assert caught.value.message == message and caught.value.hint
 
@@ -368,7 +368,7 @@ def test_out_that_must_not_be_replaced_is_refused(case: str, linked: Path, tmp_p
     (tmp_path / "file").write_text("x", encoding="utf-8")
     out = {"file": tmp_path / "file", "root": Path("/"), "input": linked, "parent-of-input": tmp_path,
            "foreign": tmp_path / "foreign", "home": tmp_path / "home"}[case]
-    with pytest.raises(RenderError) as caught:
+    with pytest.raises(UserError) as caught:
         render(linked, out)
     assert caught.value.hint == "choose a new or empty folder for the site, e.g. `-o site`"
     assert (tmp_path / "foreign" / "notes.txt").read_text(encoding="utf-8") == "mine"

@@ -15,9 +15,16 @@ from procdoc.model import Process
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 LANGS = ("zh", "en")
+#: what `--lang` accepts: a language, or each process in its own
+LANG_CHOICES = ("auto", *LANGS)
 HTML_LANG = {"zh": "zh-CN", "en": "en"}
 
 _ZH = {
+    # the chart's legend
+    "legend.title": "图例", "legend.key": "关键环节（粗框）", "legend.cp": "控", "legend.cp_text": "控制点",
+    "legend.system": "信息系统", "legend.subprocess": "子流程", "legend.subprocess_text": "引用流程（可点击）",
+    "legend.document": "文件", "legend.document_text": "指导文件（步骤左侧）", "legend.record": "记录",
+    "legend.record_text": "记录（步骤右侧）", "legend.emergency": "应急处理路径",
     # sections of a process page, in the order of ISO/TR 10013 and DOMAIN §6
     "section.purpose": "目的",
     "section.scope": "适用范围",
@@ -162,6 +169,12 @@ _ZH = {
 }
 
 _EN = {
+    # the chart's legend
+    "legend.title": "Legend", "legend.key": "Key step (bold border)", "legend.cp": "CP",
+    "legend.cp_text": "Control point", "legend.system": "Information system", "legend.subprocess": "Sub",
+    "legend.subprocess_text": "Referenced process (click)",
+    "legend.document": "Doc", "legend.document_text": "Guidance document (left of step)", "legend.record": "Rec",
+    "legend.record_text": "Record (right of step)", "legend.emergency": "Emergency path",
     "section.purpose": "Purpose",
     "section.scope": "Scope",
     "section.interfaces": "Trigger and outputs",
@@ -303,13 +316,22 @@ _EN = {
 LABELS: Mapping[str, Mapping[str, str]] = {"zh": _ZH, "en": _EN}
 
 
+def has_chinese(text: str) -> bool:
+    """Whether `text` holds a Chinese character: a name such as `IT报修流程` is written for Chinese readers."""
+    return _CJK.search(text) is not None
+
+
+def text_lang(text: str) -> str:
+    """zh when most of the letters of `text` are Chinese characters, else en."""
+    letters = sum(ch.isalpha() for ch in text)
+    return "zh" if letters and len(_CJK.findall(text)) * 2 >= letters else "en"
+
+
 def detect_lang(process: Process) -> str:
     """`process.lang` if set, else zh when the visible text is mostly Chinese."""
     if process.lang:
         return process.lang
-    sample = " ".join([process.name, process.purpose or "", *(s.name for s in process.steps)])
-    letters = sum(ch.isalpha() for ch in sample)
-    return "zh" if letters and len(_CJK.findall(sample)) * 2 >= letters else "en"
+    return text_lang(" ".join([process.name, process.purpose or "", *(s.name for s in process.steps)]))
 
 
 def choose_lang(requested: str, process: Process) -> str:

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from itertools import accumulate, pairwise
 
 from procdoc import graph
+from procdoc.chart.routing import Box, Flow, Route, Space, route_all
 from procdoc.model import Lane, Phase, Process, Step
-from procdoc.render.routing import Box, Flow, Route, Space, route_all
 
 Runner = Callable[[str, str, str], bytes]
 """Runs a Graphviz engine: (engine, output format, DOT source) → output."""
