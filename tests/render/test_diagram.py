@@ -727,7 +727,8 @@ def test_alternative_starts_are_terminators_showing_their_triggers(service: tupl
 
 
 def test_the_legend_explains_the_parallel_symbol(drawn: dict[str, tuple[Process, Chart, Drawing]]) -> None:
-    for case, words in (("complaint", "并行分支与汇合（菱形内加号）"), ("english", "Parallel split and join (diamond with +)")):
+    expected = {"complaint": "并行分支与汇合（菱形内加号）", "english": "Parallel split and join (diamond with +)"}
+    for case, words in expected.items():
         _, chart = chart_for(drawn, case)
         legend = chart.node("legend")
         assert squeeze(words) in squeeze("".join(legend.texts)) and "+" in legend.texts
