@@ -110,7 +110,7 @@ def plan(process: Process, *, emergencies: bool = False) -> Plan:
         phase = phase_index.get(step.phase or "")
         shapes.append(Shape(f"s{i}", "step", step, lane, phase))
         shapes += [Shape(f"{kind[0]}{i}", kind, step, lane, phase) for kind in _notes(step)]
-        shapes += [Shape(f"f{i}_{g}", "fork", step, lane, phase) for g in _splits(step, process.step_by_id)]
+        shapes += [Shape(f"f{i}_{g}", "fork", step, lane, phase) for g in splits(step, process.step_by_id)]
     if emergencies:
         shapes += _emergencies(process, shapes)
     shapes += [Shape(f"lane{i}", "header", lane=i) for i in range(len(lanes))]
@@ -136,7 +136,7 @@ def exit_groups(step: Step) -> list[tuple[str | None, list[str]]]:
     return plain + [(branch.when, branch.next) for branch in step.branches]
 
 
-def _splits(step: Step, known: Mapping[str, Step]) -> list[int]:
+def splits(step: Step, known: Mapping[str, Step]) -> list[int]:
     """Which of the step's exit groups start parallel paths: several defined targets."""
     if step.type == "join":
         return []
