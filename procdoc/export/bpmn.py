@@ -412,8 +412,7 @@ class _Writer:
         """A flow node's shape; an event's name beside it, a named gateway's above its right half."""
         box, kind, label_text = self.placed.boxes[name], self._kind(name), self._element(name)[2].get("name")
         if kind == "event" and label_text:
-            width, height = _label_size(label_text, LABEL_COLUMNS)
-            self._shape(plane, node, box, label=Box(box.right + LABEL_GAP + width / 2, box.y, width, height))
+            self._shape(plane, node, box, label=self._event_label(name, label_text))
         elif kind == "gateway" and label_text:
             width, height = _label_size(label_text, LABEL_COLUMNS)
             label = Box(box.x + LINE + width / 2, box.top - LABEL_GAP / 2 - height / 2, width, height)
@@ -421,6 +420,17 @@ class _Writer:
             self._shape(plane, node, box, label=label, **marker)
         else:
             self._shape(plane, node, box)
+
+    def _event_label(self, name: str, text: str) -> Box:
+        """An event's name to its right; below it, right of the line leaving it, where a shape
+        stands close beside (alternative starts side by side)."""
+        box = self.placed.boxes[name]
+        width, height = _label_size(text, LABEL_COLUMNS)
+        right = Box(box.right + LABEL_GAP + width / 2, box.y, width, height)
+        others = [self.placed.boxes[n] for n in self.shapes if n != name] + [d.box for d in self.data]
+        if not any(_overlap(right, other) for other in others):
+            return right
+        return Box(box.x + LABEL_GAP + width / 2, box.bottom + LABEL_GAP / 2 + height / 2, width, height)
 
     def _kind(self, name: str) -> str:
         """event, gateway or activity: how the flow node is drawn."""
@@ -485,6 +495,10 @@ def _condition(parent: ET.Element, tag: str, text: str) -> None:
 
 def _box(rect: layout.Rect) -> Box:
     return Box((rect.x0 + rect.x1) / 2, (rect.y0 + rect.y1) / 2, rect.x1 - rect.x0, rect.y1 - rect.y0)
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return a.left < b.right and b.left < a.right and a.top < b.bottom and b.top < a.bottom
 
 
 def _clamp(y: float, box: Box) -> float:
