@@ -29,7 +29,7 @@ from procdoc.loader import load_text
 from procdoc.model import Process
 from tests.base_process import BASE
 from tests.export.conftest import ALL_IDS, ROOT, SAMPLES, Repository
-from tests.export.corpus import HOSTILE, SCRIPT, hostile_process_text
+from tests.export.corpus import DIRECTIVE, HOSTILE, LINK, SCRIPT, hostile_parallel_text, hostile_process_text
 
 NS = {"bpmn": bpmn.NS["bpmn"], "bpmndi": bpmn.NS["bpmndi"], "dc": bpmn.NS["dc"], "di": bpmn.NS["di"]}
 XSI_TYPE = f"{{{bpmn.NS['xsi']}}}type"
@@ -414,6 +414,18 @@ def test_sample_opens_in_bpmn_js_as_a_drawn_diagram(stem: str, repository: Repos
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{stem}.png"))
     assert problems == []
+
+
+def test_hostile_triggers_and_conditions_stay_text() -> None:
+    text = bpmn.export(load(hostile_parallel_text()), set())
+    assert xsd().validate(etree.fromstring(text.encode("utf-8"))), [str(e) for e in xsd().error_log]
+    root = tree(text)
+    starts = {e.get("id"): (e.get("name"), e.findtext(".//bpmn:condition", None, NS))
+              for e in root.iterfind(".//bpmn:startEvent", NS)}
+    assert starts == {"Step_a": (SCRIPT, SCRIPT), "Step_b": (DIRECTIVE, DIRECTIVE),
+                      "Emergency_E1": (HOSTILE["end"], HOSTILE["end"])}
+    assert flows_of(root, targetRef="Split_d_0") == [("Step_d", "Split_d_0", LINK)]
+    assert [g.get("name") for g in root.iterfind(".//bpmn:parallelGateway", NS)] == [None, HOSTILE["twin"]]
 
 
 @pytest.mark.browser

@@ -20,7 +20,7 @@ from procdoc.export import mermaid
 from procdoc.loader import load_text
 from procdoc.model import Process
 from tests.export.conftest import ALL_IDS, SAMPLES, Repository
-from tests.export.corpus import DIRECTIVE, HOSTILE, LINK, SCRIPT, hostile_process_text
+from tests.export.corpus import DIRECTIVE, HOSTILE, LINK, SCRIPT, hostile_parallel_text, hostile_process_text
 
 NODE = re.compile(r'^ {4,8}([sp]_\w+)(\(\["|\[\["|\{\{"|\{"|\[")(.*)("\]\)|"\]\]|"\}\}|"\}|"\])$')
 EDGE = re.compile(r'^ {4}([sp]_\w+) -->(?:\|"(.*)"\|)? ([sp]_\w+)$')
@@ -184,6 +184,16 @@ def test_sample_renders_in_mermaid(stem: str, repository: Repository, page_facto
     assert sorted(drawn["clusters"]) == sorted(lane.name for lane in process.lanes)  # placed by dagre, not in order
     assert drawn["edges"] == len(parsed["edges"])
     assert problems == []
+
+
+def test_hostile_triggers_and_join_names_stay_in_their_labels() -> None:
+    loaded = load_text(hostile_parallel_text(), "h.yaml")
+    assert loaded.process is not None, loaded.diagnostics
+    parsed = parse(mermaid.export(loaded.process))
+    labels = {node: label for node, (_, label) in parsed["nodes"].items()}
+    assert labels["s_a"] == f"a call\nTrigger: {SCRIPT}"  # an English process: an English trigger mark
+    assert labels["s_b"].endswith(DIRECTIVE) and labels["s_j"] == f"+\nj {HOSTILE['twin']}"
+    assert parsed["edges"][2] == ("s_d", LINK, "p_d_0")
 
 
 @pytest.mark.browser
