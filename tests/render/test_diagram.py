@@ -202,7 +202,7 @@ def nasty_text(names: list[str]) -> str:
         records:
           - {{id: r, name: {q[5]}}}
         steps:
-          - {{id: "1", name: {q[0]}, type: start, lane: a, phase: p, next: "2"}}
+          - {{id: "1", name: {q[0]}, type: start, lane: a, phase: p, trigger: {q[5]}, next: "2"}}
           - {{id: "2", name: {q[1]}, lane: a, phase: p, documents: [d], records: [r], system: {q[6]}, next: "3",
               description: {q[2]}}}
           - id: "3"
@@ -755,6 +755,7 @@ def test_user_text_shows_literally_and_adds_no_element() -> None:
         assert squeeze(name) in squeeze("".join(node.texts)), name
         assert node.tooltip is not None and node.tooltip.startswith(f"{step_id} {name}")
     assert nasty.step("2").tooltip == f"2 {NASTY[1]}\n{NASTY[2]}"
+    assert squeeze(f"触发：{NASTY[5]}") in squeeze("".join(nasty.step("1").texts))
     headers = ["".join(n.texts) for n in nasty.nodes.values() if "lane-header" in n.classes]
     assert headers == [NASTY[1], NASTY[2]]
     labels = {squeeze("".join(e.texts)) for e in nasty.edges if e.texts}
