@@ -16,9 +16,9 @@ attributes, so what is measured here is exactly what gets drawn.
 Coordinates are points with y growing downward, origin at the top left.
 DOT node names: step `s{i}` (i: index in `process.steps`), its documents
 `d{i}` and records `r{i}`, the parallel split after it `f{i}_{g}` (g: which
-of its exits), an emergency's trigger `e{k}` (k: index in
-`process.emergencies`, only when asked for), lane headers `lane{k}`, phase names `phase{k}`,
-`legend`, line labels `x{j}` (j: index in `Plan.flows`), phase anchors `b{k}`.
+of its exit groups), an emergency's trigger `e{k}` (k: index in
+`process.emergencies`, only when asked for), lane headers `lane{k}`, phase
+names `phase{k}`, `legend`, line labels `x{j}` (j: index in `Plan.flows`), phase anchors `b{k}`.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ HEADER_INSET = 10.0  # lane headers do not touch: Graphviz routes nothing betwee
 SIDE_GAP = 8.0  # between a step and its document or record note
 ROW_GAP = 14.0  # dot's nodesep: between neighbours in a row, so one step's notes keep apart from the next step's
 BODY_KINDS = ("step", "documents", "records", "fork", "emergency")
-GATEWAY_KINDS = ("fork",)  # drawn as diamonds, so lines leave them from a corner
+DIAMOND_STEPS = ("decision", "join")  # drawn as diamonds, like every fork: lines meet them at a corner
 
 
 @dataclass(frozen=True)
@@ -130,14 +130,15 @@ def exit_groups(step: Step) -> list[tuple[str | None, list[str]]]:
 
     A decision's every exit is one choice, and a branch listing several
     steps starts parallel paths; any other step takes all of its `next`
-    at once. A join is its own parallel gateway, so it needs no split.
+    at once.
     """
     plain = [(None, [t]) for t in step.next] if step.type == "decision" else [(None, step.next)] if step.next else []
     return plain + [(branch.when, branch.next) for branch in step.branches]
 
 
 def splits(step: Step, known: Mapping[str, Step]) -> list[int]:
-    """Which of the step's exit groups start parallel paths: several defined targets."""
+    """Which of the step's exit groups start parallel paths: several defined targets.
+    A join is a parallel gateway itself, so its exits need no split of their own."""
     if step.type == "join":
         return []
     return [g for g, (_, targets) in enumerate(exit_groups(step)) if sum(t in known for t in targets) > 1]
@@ -387,8 +388,8 @@ def _lines(
     chart: Plan, boxes: dict[str, Box], body: list[Shape], frame: _Frame, bottom: float, measured: dict[str, Box]
 ) -> list[Route]:
     """The lines routed around the placed shapes, each label the size dot measured."""
-    diamonds = {s.name for s in body if s.kind in GATEWAY_KINDS or (s.step is not None and s.kind == "step"
-                                                                      and s.step.type in ("decision", "join"))}
+    diamonds = {s.name for s in body
+                if s.kind == "fork" or (s.kind == "step" and s.step is not None and s.step.type in DIAMOND_STEPS)}
     obstacles = [(s.name, _blocking(s, boxes[s.name])) for s in body]
     sizes = {s.flow: measured[s.name] for s in chart.shapes if s.kind == "label" and s.flow is not None}
     return route_all(chart.flows, Space(boxes, obstacles, diamonds, frame.borders, frame.header, bottom), sizes)

@@ -4,7 +4,10 @@ Modellers (bpmn.io, Camunda Modeler) open the file as a drawn diagram only
 when it carries BPMN DI, so the geometry comes from `chart.layout`, the
 engine behind procdoc's chart: lanes are vertical columns in declared order
 (`isHorizontal="false"`), phases are groups across them, every step sits on
-its rank and every line follows the chart's orthogonal route.
+its rank and every line follows the chart's orthogonal route. Shapes get
+BPMN's usual sizes (events 36, gateways 50, tasks 100 × 80 and taller for
+long names), measured by dot like procdoc's own shapes. One layout unit is
+one BPMN pixel.
 
 Parallel work is explicit, so engines and linters read it right: a step
 whose exits start parallel paths is followed by a diverging parallel
@@ -12,10 +15,7 @@ gateway (the chart's split), a join step is a converging one. Where a
 process starts several ways, each start is a conditional start event whose
 condition is its trigger; each emergency is one too, in its handler's lane,
 leading to the handler, so no handler is a task a token reaches from
-nowhere. Shapes get
-BPMN's usual sizes (events 36, gateways 50, tasks 100 × 80 and taller for
-long names), measured by dot like procdoc's own shapes. One layout unit is
-one BPMN pixel.
+nowhere.
 
 Every id is an NCName made from the author's id (`3.7` → `Step_3_7`) and
 unique in the file; all user text reaches the XML through ElementTree, which
