@@ -26,7 +26,7 @@ _ZH = {
     "legend.document": "文件", "legend.document_text": "指导文件（步骤左侧）", "legend.record": "记录",
     "legend.record_text": "记录（步骤右侧）", "legend.emergency": "应急处理路径",
     "legend.parallel_text": "并行分支与汇合（菱形内加号）", "legend.trigger": "触发：",
-    # sections of a process page, in the order of ISO/TR 10013 and DOMAIN §6
+    # sections of a process page, in the order of ISO/TR 10013 and the practitioners' manual template
     "section.purpose": "目的",
     "section.scope": "适用范围",
     "section.interfaces": "输入与输出",
