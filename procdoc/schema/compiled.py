@@ -98,7 +98,7 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
             if data__outputs_is_list:
                 data__outputs_len = len(data__outputs)
                 for data__outputs_x, data__outputs_item in enumerate(data__outputs):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_output(data__outputs_item, custom_formats, (name_prefix or "data") + ".outputs[{data__outputs_x}]".format(**locals()))
+                    validate_https___procdoc_dev_schema_process_1_json___defs_output(data__outputs_item, custom_formats, (name_prefix or "data") + f".outputs[{data__outputs_x}]")
         if "lanes" in data_keys:
             data_keys.remove("lanes")
             data__lanes = data["lanes"]
@@ -110,7 +110,7 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
                 if data__lanes_len < 1:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".lanes must contain at least 1 items", value=data__lanes, name="" + (name_prefix or "data") + ".lanes", definition={'type': 'array', 'minItems': 1, 'items': {'type': 'object', 'required': ['id', 'name'], 'additionalProperties': False, 'patternProperties': {'^x-': {}}, 'properties': {'id': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/id'}, 'name': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/text'}, 'kind': {'enum': ['external', 'department', 'role', 'system']}, 'duties': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/text', 'description': '职责, for the responsibilities table.'}}}, 'description': 'Departments and roles, in drawing order.'}, rule='minItems')
                 for data__lanes_x, data__lanes_item in enumerate(data__lanes):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_lane(data__lanes_item, custom_formats, (name_prefix or "data") + ".lanes[{data__lanes_x}]".format(**locals()))
+                    validate_https___procdoc_dev_schema_process_1_json___defs_lane(data__lanes_item, custom_formats, (name_prefix or "data") + f".lanes[{data__lanes_x}]")
         if "phases" in data_keys:
             data_keys.remove("phases")
             data__phases = data["phases"]
@@ -120,7 +120,7 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
             if data__phases_is_list:
                 data__phases_len = len(data__phases)
                 for data__phases_x, data__phases_item in enumerate(data__phases):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_phase(data__phases_item, custom_formats, (name_prefix or "data") + ".phases[{data__phases_x}]".format(**locals()))
+                    validate_https___procdoc_dev_schema_process_1_json___defs_phase(data__phases_item, custom_formats, (name_prefix or "data") + f".phases[{data__phases_x}]")
         if "documents" in data_keys:
             data_keys.remove("documents")
             data__documents = data["documents"]
@@ -130,7 +130,7 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
             if data__documents_is_list:
                 data__documents_len = len(data__documents)
                 for data__documents_x, data__documents_item in enumerate(data__documents):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_document(data__documents_item, custom_formats, (name_prefix or "data") + ".documents[{data__documents_x}]".format(**locals()))
+                    validate_https___procdoc_dev_schema_process_1_json___defs_document(data__documents_item, custom_formats, (name_prefix or "data") + f".documents[{data__documents_x}]")
         if "records" in data_keys:
             data_keys.remove("records")
             data__records = data["records"]
@@ -140,7 +140,7 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
             if data__records_is_list:
                 data__records_len = len(data__records)
                 for data__records_x, data__records_item in enumerate(data__records):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_record(data__records_item, custom_formats, (name_prefix or "data") + ".records[{data__records_x}]".format(**locals()))
+                    validate_https___procdoc_dev_schema_process_1_json___defs_record(data__records_item, custom_formats, (name_prefix or "data") + f".records[{data__records_x}]")
         if "steps" in data_keys:
             data_keys.remove("steps")
             data__steps = data["steps"]
@@ -152,7 +152,7 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
                 if data__steps_len < 1:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".steps must contain at least 1 items", value=data__steps, name="" + (name_prefix or "data") + ".steps", definition={'type': 'array', 'minItems': 1, 'items': {'type': 'object', 'required': ['id', 'name'], 'additionalProperties': False, 'patternProperties': {'^x-': {}}, 'properties': {'id': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/id', 'description': 'Step number, e.g. "3.7".'}, 'name': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/text', 'description': 'Verb + object, or the question of a decision.'}, 'type': {'enum': ['start', 'task', 'decision', 'subprocess', 'join', 'end'], 'default': 'task'}, 'lane': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/id'}, 'phase': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/id'}, 'description': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/text', 'description': 'How it is done (程序).'}, 'key': {'type': 'boolean', 'description': 'Key step (关键环节).'}, 'time_limit': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/text', 'description': '即时, 30min, 2h, 0.5d, 1 working day, 24小时内, 1个工作日内 …'}, 'inputs': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/texts'}, 'outputs': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/texts'}, 'documents': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/ids', 'description': 'Guidance used (document ids).'}, 'records': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/ids', 'description': 'Records produced (record ids).'}, 'system': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/text', 'description': 'Information system or transaction (ERP, OA, CRM).'}, 'raci': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/raci'}, 'control': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/control'}, 'next': {'description': 'The following step id, or a list for parallel paths.', 'oneOf': [{'$ref': '#/$defs/id'}, {'$ref': '#/$defs/ids'}]}, 'branches': {'type': 'array', 'items': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/branch'}, 'description': 'Labelled exits.'}, 'process': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/code', 'description': 'For a subprocess step: the id of the process it runs.'}, 'trigger': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/text', 'description': 'For one of several start steps: what starts the process this way.'}}}, 'description': 'The activities, in reading order.'}, rule='minItems')
                 for data__steps_x, data__steps_item in enumerate(data__steps):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_step(data__steps_item, custom_formats, (name_prefix or "data") + ".steps[{data__steps_x}]".format(**locals()))
+                    validate_https___procdoc_dev_schema_process_1_json___defs_step(data__steps_item, custom_formats, (name_prefix or "data") + f".steps[{data__steps_x}]")
         if "emergencies" in data_keys:
             data_keys.remove("emergencies")
             data__emergencies = data["emergencies"]
@@ -162,7 +162,7 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
             if data__emergencies_is_list:
                 data__emergencies_len = len(data__emergencies)
                 for data__emergencies_x, data__emergencies_item in enumerate(data__emergencies):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_emergency(data__emergencies_item, custom_formats, (name_prefix or "data") + ".emergencies[{data__emergencies_x}]".format(**locals()))
+                    validate_https___procdoc_dev_schema_process_1_json___defs_emergency(data__emergencies_item, custom_formats, (name_prefix or "data") + f".emergencies[{data__emergencies_x}]")
         if "kpis" in data_keys:
             data_keys.remove("kpis")
             data__kpis = data["kpis"]
@@ -172,7 +172,7 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
             if data__kpis_is_list:
                 data__kpis_len = len(data__kpis)
                 for data__kpis_x, data__kpis_item in enumerate(data__kpis):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_kpi(data__kpis_item, custom_formats, (name_prefix or "data") + ".kpis[{data__kpis_x}]".format(**locals()))
+                    validate_https___procdoc_dev_schema_process_1_json___defs_kpi(data__kpis_item, custom_formats, (name_prefix or "data") + f".kpis[{data__kpis_x}]")
         if "sla" in data_keys:
             data_keys.remove("sla")
             data__sla = data["sla"]
@@ -190,7 +190,7 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
             if data__revisions_is_list:
                 data__revisions_len = len(data__revisions)
                 for data__revisions_x, data__revisions_item in enumerate(data__revisions):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_revision(data__revisions_item, custom_formats, (name_prefix or "data") + ".revisions[{data__revisions_x}]".format(**locals()))
+                    validate_https___procdoc_dev_schema_process_1_json___defs_revision(data__revisions_item, custom_formats, (name_prefix or "data") + f".revisions[{data__revisions_x}]")
         if "glossary" in data_keys:
             data_keys.remove("glossary")
             data__glossary = data["glossary"]
@@ -200,7 +200,7 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
             if data__glossary_is_list:
                 data__glossary_len = len(data__glossary)
                 for data__glossary_x, data__glossary_item in enumerate(data__glossary):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_term(data__glossary_item, custom_formats, (name_prefix or "data") + ".glossary[{data__glossary_x}]".format(**locals()))
+                    validate_https___procdoc_dev_schema_process_1_json___defs_term(data__glossary_item, custom_formats, (name_prefix or "data") + f".glossary[{data__glossary_x}]")
         if "references" in data_keys:
             data_keys.remove("references")
             data__references = data["references"]
@@ -210,7 +210,7 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
             if data__references_is_list:
                 data__references_len = len(data__references)
                 for data__references_x, data__references_item in enumerate(data__references):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_text(data__references_item, custom_formats, (name_prefix or "data") + ".references[{data__references_x}]".format(**locals()))
+                    validate_https___procdoc_dev_schema_process_1_json___defs_text(data__references_item, custom_formats, (name_prefix or "data") + f".references[{data__references_x}]")
         for data_key, data_val in data.items():
             if REGEX_PATTERNS['^x-'].search(data_key):
                 if data_key in data_keys:
@@ -452,7 +452,7 @@ def validate_https___procdoc_dev_schema_process_1_json___defs_step(data, custom_
             if data__branches_is_list:
                 data__branches_len = len(data__branches)
                 for data__branches_x, data__branches_item in enumerate(data__branches):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_branch(data__branches_item, custom_formats, (name_prefix or "data") + ".branches[{data__branches_x}]".format(**locals()))
+                    validate_https___procdoc_dev_schema_process_1_json___defs_branch(data__branches_item, custom_formats, (name_prefix or "data") + f".branches[{data__branches_x}]")
         if "process" in data_keys:
             data_keys.remove("process")
             data__process = data["process"]
@@ -585,7 +585,7 @@ def validate_https___procdoc_dev_schema_process_1_json___defs_ids(data, custom_f
     if data_is_list:
         data_len = len(data)
         for data_x, data_item in enumerate(data):
-            validate_https___procdoc_dev_schema_process_1_json___defs_id(data_item, custom_formats, (name_prefix or "data") + "[{data_x}]".format(**locals()))
+            validate_https___procdoc_dev_schema_process_1_json___defs_id(data_item, custom_formats, (name_prefix or "data") + f"[{data_x}]")
     return data
 
 def validate_https___procdoc_dev_schema_process_1_json___defs_texts(data, custom_formats={}, name_prefix=None):
@@ -595,7 +595,7 @@ def validate_https___procdoc_dev_schema_process_1_json___defs_texts(data, custom
     if data_is_list:
         data_len = len(data)
         for data_x, data_item in enumerate(data):
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data_item, custom_formats, (name_prefix or "data") + "[{data_x}]".format(**locals()))
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data_item, custom_formats, (name_prefix or "data") + f"[{data_x}]")
     return data
 
 def validate_https___procdoc_dev_schema_process_1_json___defs_record(data, custom_formats={}, name_prefix=None):
