@@ -14,7 +14,7 @@ from procdoc.checks.context import Repository
 from procdoc.checks.engine import check_loaded
 from procdoc.checks.registry import all_rules
 from procdoc.checks.selection import resolve
-from procdoc.config import CheckConfig, OrgUnit
+from procdoc.config import CatalogueEntry, CheckConfig, OrgUnit
 from procdoc.diagnostics import Diagnostic
 from procdoc.loader import load_text
 
@@ -29,13 +29,15 @@ def lint(
     org: dict[str, OrgUnit] | None = None,
     config: CheckConfig | None = None,
     path: str = "process.yaml",
+    planned: dict[str, CatalogueEntry] | None = None,
 ) -> list[Diagnostic]:
-    """Diagnostics for `text` (dedented), with `others` as the rest of the repository."""
+    """Diagnostics for `text` (dedented), with `others` as the rest of the repository
+    and `planned` as the catalogue's processes not written yet."""
     loaded = [load_text(textwrap.dedent(text), path)]
     loaded += [load_text(textwrap.dedent(t), f"other{i}.yaml") for i, t in enumerate(others)]
     for item in loaded:
         assert item.process is not None, [d.message for d in item.diagnostics]
-    repo = Repository([item.process for item in loaded if item.process], org or {})
+    repo = Repository([item.process for item in loaded if item.process], org or {}, planned or {})
     selection = resolve(config or CheckConfig(), all_rules(), cli_select=list(select))
     return [d for d in check_loaded(loaded, repo, selection, TODAY) if d.path == path]
 

@@ -8,7 +8,7 @@ from datetime import date
 from functools import cached_property
 from typing import Any, TypeVar
 
-from procdoc.config import OrgUnit
+from procdoc.config import CatalogueEntry, OrgUnit
 from procdoc.model import Process
 
 T = TypeVar("T")
@@ -20,6 +20,8 @@ class Repository:
 
     processes: list[Process] = field(default_factory=list)
     org: Mapping[str, OrgUnit] = field(default_factory=dict)
+    #: processes of the settings' catalogue that are planned, not written yet
+    planned: Mapping[str, CatalogueEntry] = field(default_factory=dict)
     _derived: dict[Callable[[Repository], Any], Any] = field(default_factory=dict, repr=False)
 
     def derived(self, build: Callable[[Repository], T]) -> T:

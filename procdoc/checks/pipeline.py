@@ -25,7 +25,7 @@ from procdoc.checks import serial, suppress
 from procdoc.checks.context import Repository
 from procdoc.checks.engine import Raw, apply_suppressions, enabled_rules, run_rules
 from procdoc.checks.selection import Selection
-from procdoc.config import OrgUnit
+from procdoc.config import CatalogueEntry, OrgUnit
 from procdoc.diagnostics import Diagnostic, Pos
 from procdoc.model import Element, Process
 
@@ -59,6 +59,7 @@ class Job:
     selection: Selection
     org: dict[str, OrgUnit]
     today: date
+    planned: dict[str, CatalogueEntry] = field(default_factory=dict)
 
 
 def digest(data: bytes) -> str:
@@ -158,7 +159,7 @@ def interfaces_fingerprint(reports: Sequence[FileReport]) -> str:
 def cross_file(reports: Sequence[FileReport], job: Job) -> dict[str, list[Raw]]:
     """Cross-file findings of every process, from the skeletons of all of them."""
     skeletons = [(r.path, r.skeleton()) for r in reports if r.skeleton_text]
-    repo = Repository([s for _, s in skeletons if s is not None], job.org)
+    repo = Repository([s for _, s in skeletons if s is not None], job.org, job.planned)
     return {
         path: run_rules(process, enabled_rules(job.selection, path, cross_file=True), repo, job.selection, job.today)
         for path, process in skeletons

@@ -90,7 +90,8 @@ def _run_check(request: CheckRequest) -> CheckResult:
     rules = all_rules()
     selection = resolve(settings.check, rules, request.select, request.ignore, request.extend_select)
     today = date.fromisoformat(settings.check.today) if settings.check.today else date.today()
-    job = Job(selection, settings.org, today)
+    planned = {key: entry for key, entry in settings.processes.items() if entry.planned}
+    job = Job(selection, settings.org, today, planned)
     named = {loader.display_path(p) for p in roots if os.path.isfile(p)}
     requested = set(found.files)
     context = _context_files(request, settings, requested)

@@ -77,13 +77,23 @@ def _runs(caller: Process, callee_id: str) -> bool:
     return any(target == callee_id for _, target in _subprocess_steps(caller))
 
 
+def _missing(ref: str, repo: Repository) -> bool:
+    """Neither written (checked in this run) nor planned in the settings' catalogue."""
+    return ref not in repo.by_id and ref not in repo.planned
+
+
+def _planned(ref: str | None, repo: Repository) -> bool:
+    return ref is not None and ref not in repo.by_id and ref in repo.planned
+
+
 def _unknown(ref: str, repo: Repository) -> str:
     count = len(repo.processes)
     return f"'{ref}', which is not the id of any process checked in this run ({count} process{'es' * (count != 1)})"
 
 
-def _unknown_hint(ref: str, repo: Repository) -> str:
-    close = difflib.get_close_matches(ref, list(repo.by_id), n=1)
+def _unknown_hint(ref: str, repo: Repository, caller: str) -> str:
+    """A close id to use instead, never the calling process itself (MM-01 calling MM-02 is no typo of MM-01)."""
+    close = difflib.get_close_matches(ref, [known for known in repo.by_id if known != caller], n=1)
     if close:
         return f"did you mean '{close[0]}'?"
     return "check the id; if the process exists, include its file in the checked paths"
@@ -137,10 +147,10 @@ process: PP-01
 )
 def unknown_subprocess(process: Process, ctx: Context) -> Iterator[Finding]:
     for step, target in _subprocess_steps(process):
-        if target not in ctx.repo.by_id:
+        if _missing(target, ctx.repo):
             yield Finding(
                 step.where("process"), f"step {step.id} runs process {_unknown(target, ctx.repo)}",
-                _unknown_hint(target, ctx.repo), step.pos,
+                _unknown_hint(target, ctx.repo, process.id), step.pos,
             )
 
 
@@ -195,10 +205,10 @@ trigger:
 )
 def unknown_upstream_process(process: Process, ctx: Context) -> Iterator[Finding]:
     trigger = process.trigger
-    if trigger is not None and trigger.from_process is not None and trigger.from_process not in ctx.repo.by_id:
+    if trigger is not None and trigger.from_process is not None and _missing(trigger.from_process, ctx.repo):
         yield Finding(
             trigger.where("from_process"), f"the trigger comes from process {_unknown(trigger.from_process, ctx.repo)}",
-            _unknown_hint(trigger.from_process, ctx.repo),
+            _unknown_hint(trigger.from_process, ctx.repo, process.id),
         )
 
 
@@ -261,11 +271,11 @@ outputs:
 )
 def unknown_downstream_process(process: Process, ctx: Context) -> Iterator[Finding]:
     for output in process.outputs:
-        if output.to_process is not None and output.to_process not in ctx.repo.by_id:
+        if output.to_process is not None and _missing(output.to_process, ctx.repo):
             yield Finding(
                 output.where("to_process"),
                 f"output '{output.name}' goes to process {_unknown(output.to_process, ctx.repo)}",
-                _unknown_hint(output.to_process, ctx.repo),
+                _unknown_hint(output.to_process, ctx.repo, process.id),
             )
 
 
@@ -331,3 +341,41 @@ def duplicate_process_id(process: Process, ctx: Context) -> Iterator[Finding]:
             process.where("id"), f"process id {process.id} is also used by {', '.join(others)}",
             "give each process its own id (and update the references to the one you renumber)",
         )
+
+
+@rule(
+    "I009", "planned-process-referenced", family="interfaces",
+    summary="A step, trigger or output refers to a process that is planned but not written yet.",
+    why="""
+Processes are documented one at a time: MM-01 can be published while MM-02,
+which it hands over to, is still being written. Listing MM-02 in the
+settings' catalogue with `status = "planned"` turns the reference from an
+error (I002, I004, I006) into this reminder, so the link is written when the
+process is.
+""",
+    example="""
+# procdoc.toml
+[processes."MM-02"]
+name = "采购入库流程"
+status = "planned"
+# the process file: a warning until mm-02.yaml exists
+process: MM-02
+""",
+    severity=Severity.WARNING,
+    cross_file=True,
+)
+def planned_process_referenced(process: Process, ctx: Context) -> Iterator[Finding]:
+    references = [(step.where("process"), f"step {step.id} runs", target, step.pos)
+                  for step, target in _subprocess_steps(process)]
+    if process.trigger is not None:
+        references.append((process.trigger.where("from_process"), "the trigger comes from",
+                           process.trigger.from_process, None))
+    references += [(o.where("to_process"), f"output '{o.name}' goes to", o.to_process, o.pos) for o in process.outputs]
+    for pos, what, target, anchor in references:
+        if _planned(target, ctx.repo):
+            entry = ctx.repo.planned[str(target)]
+            yield Finding(
+                pos, f"{what} process {target} '{entry.name}', which is planned but not written yet",
+                f"write {target} (and remove `status = \"planned\"` from its catalogue entry), "
+                "or check the id", anchor,
+            )
