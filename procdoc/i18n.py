@@ -165,6 +165,10 @@ _ZH = {
     "step.task": "活动",
     "step.decision": "判断",
     "step.subprocess": "子流程",
+    "step.join": "汇合",
+    "limit.deadline": "相对时限",
+    "limit.calendar": "日历规则",
+    "limit.standard": "按标准",
     "step.end": "结束",
 }
 
@@ -310,6 +314,10 @@ _EN = {
     "step.task": "Activity",
     "step.decision": "Decision",
     "step.subprocess": "Sub-process",
+    "step.join": "Join",
+    "limit.deadline": "deadline",
+    "limit.calendar": "calendar rule",
+    "limit.standard": "standard",
     "step.end": "End",
 }
 

@@ -247,8 +247,21 @@ class _Builder:
             if data.get("trigger")
             else None,
             references=list(data.get("references") or []),
+            sla=self._slas(data),
         )
         return model.Process(path=self.path, **fields, pos=Pos(1, 1), at=self._at(data))
+
+    def _slas(self, data: dict[str, Any]) -> list[model.Sla]:
+        """`sla` as text (the whole process) or as a list of segments, both as a list of Sla."""
+        sla = data.get("sla")
+        if isinstance(sla, str):
+            pos = self._pos(data, "sla")
+            return [model.Sla(sla, pos=pos, at={"limit": pos})]
+        items = sla or []
+        return [
+            model.Sla(item["limit"], item["name"], item.get("from"), item.get("to"), pos=pos, at=self._at(item))
+            for item, pos in zip(items, self.where.of_list(items), strict=True)
+        ]
 
     def _pos(self, mapping: dict[str, Any], key: str) -> Pos:
         return self.where.of_mapping(mapping)[0].get(key, Pos(1, 1))

@@ -246,3 +246,19 @@ def test_stylesheet_prints_well_and_loads_nothing() -> None:
     for asset in static.iterdir():
         text = asset.read_text(encoding="utf-8")
         assert not re.search(r"url\((?!#)|@import|https?:", text), asset.name
+
+
+@pytest.mark.parametrize(
+    ("limit", "kind", "shown"),
+    [
+        ("即时", "duration", "即时"),
+        ("交车前", "deadline", "交车前 相对时限"),
+        ("每月25日前", "calendar", "每月25日前 日历规则"),
+        ("按委托书工时", "standard", "按委托书工时 按标准"),
+    ],
+)
+def test_the_steps_table_shows_the_kind_of_each_time_limit(limit: str, kind: str, shown: str) -> None:
+    page = render(BASE.replace("time_limit: 即时", f"time_limit: {limit}"))
+    cell = section(page, "steps").find_all("tr", class_="step")[1].find("td", class_="limit")
+    assert cell.attrs["class"] == f"limit limit-{kind}"
+    assert " ".join(cell.text().split()) == shown

@@ -100,12 +100,13 @@ def no_end(process: Process, ctx: Context) -> Iterator[Finding]:
 
 @rule(
     "S004", "undefined-step", family="structure",
-    summary="A `next`, branch, emergency handler or `on_fail` names a step that does not exist.",
+    summary="A `next`, branch, emergency handler, `on_fail` or SLA segment names a step that does not exist.",
     why="""
 A reference to a missing step is a broken line in the chart: the flow leads
 nowhere. It is usually a typo in a step number or a step deleted without
 updating the steps that led to it. `on_fail` counts when it looks like a step
 number; a sentence such as 退回重新记录 is a corrective action, not a reference.
+"Did you mean" proposes only steps a line may lead to, never the start step.
 """,
     example="""
 # Wrong: there is no step 3.01
@@ -117,21 +118,27 @@ next: "3.1"
 def undefined_step(process: Process, ctx: Context) -> Iterator[Finding]:
     known = process.step_by_id
     shapes = {_shape(step_id) for step_id in known}
+    led_to = [step.id for step in process.steps if step.type != "start"]  # what "did you mean" may propose
     for step in process.steps:
         for _, target, pos in step.exits():
             if target not in known:
                 message = f"{step.label} leads to step '{target}', which does not exist"
-                yield Finding(pos, message, suggest(target, known, "step"), step.pos)
+                yield Finding(pos, message, suggest(target, led_to, "step"), step.pos)
         on_fail = step.control.on_fail if step.control else None
         if step.control and on_fail and _names_missing_step(on_fail.strip(), known, shapes):
             message = f"the corrective action of {step.label} goes to step '{on_fail}', which does not exist"
-            yield Finding(step.control.where("on_fail"), message, suggest(on_fail, known, "step"), step.pos)
+            yield Finding(step.control.where("on_fail"), message, suggest(on_fail, led_to, "step"), step.pos)
     for emergency in process.emergencies or []:
         handler = emergency.handler
         if handler is not None and handler not in known:
             emergency_label = f"emergency {emergency.id} '{emergency.when}'"
             message = f"{emergency_label} is handled from step '{handler}', which does not exist"
-            yield Finding(emergency.where("handler"), message, suggest(handler, known, "step"), emergency.pos)
+            yield Finding(emergency.where("handler"), message, suggest(handler, led_to, "step"), emergency.pos)
+    for sla in process.sla:
+        for key, ref in (("from", sla.start), ("to", sla.end)):
+            if ref is not None and ref not in known:
+                message = f"{sla.label} is measured {key} step '{ref}', which does not exist"
+                yield Finding(sla.where(key), message, suggest(ref, known, "step"), sla.pos)
 
 
 def _names_missing_step(text: str, known: Collection[str], shapes: set[str]) -> bool:
