@@ -82,7 +82,7 @@ def test_unquoted_step_numbers_stay_text() -> None:
     process = load_text(text, "p.yaml").process
     assert process is not None
     assert "3.10" in process.step_by_id
-    assert process.step_by_id["3"].branches[0].next == "3.10"
+    assert process.step_by_id["3"].branches[0].next == ["3.10"]
 
 
 def test_yes_no_labels_stay_text() -> None:
