@@ -103,7 +103,8 @@ def test_extend_ignore_adds_to_ignore(tmp_path: Path) -> None:
         ),
         pytest.param('[org.qa]\nname = "质量部"\nalias = ["QA"]\n',
                      "unknown setting `org.qa.alias`; did you mean `org.qa.aliases`?", id="org"),
-        pytest.param("colour = true\n", "unknown setting `colour`; allowed: check, exclude, org, paths, processes, render",
+        pytest.param("colour = true\n",
+                     "unknown setting `colour`; allowed: check, exclude, org, paths, processes, render",
                      id="no-close-match"),
     ],
 )

@@ -7,7 +7,14 @@ from datetime import date
 import pytest
 
 from procdoc.timeparse import (
-    Duration, LimitKind, Period, TimeLimit, format_hours, parse_duration, parse_limit, parse_period,
+    Duration,
+    LimitKind,
+    Period,
+    TimeLimit,
+    format_hours,
+    parse_duration,
+    parse_limit,
+    parse_period,
 )
 
 DAY = 24.0

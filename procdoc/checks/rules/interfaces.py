@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from procdoc import graph
 from procdoc.checks.context import Context, Repository
 from procdoc.checks.registry import Finding, rule
-from procdoc.diagnostics import Severity
+from procdoc.diagnostics import Pos, Severity
 from procdoc.model import Process, Step
 
 
@@ -365,8 +365,10 @@ process: MM-02
     cross_file=True,
 )
 def planned_process_referenced(process: Process, ctx: Context) -> Iterator[Finding]:
-    references = [(step.where("process"), f"step {step.id} runs", target, step.pos)
-                  for step, target in _subprocess_steps(process)]
+    references: list[tuple[Pos, str, str | None, Pos | None]] = [
+        (step.where("process"), f"step {step.id} runs", target, step.pos)
+        for step, target in _subprocess_steps(process)
+    ]
     if process.trigger is not None:
         references.append((process.trigger.where("from_process"), "the trigger comes from",
                            process.trigger.from_process, None))

@@ -127,7 +127,8 @@ def unreadable_sla(process: Process, ctx: Context) -> Iterator[Finding]:
             )
         elif sla.start in known and sla.end in known and not _segment(process, sla)[1]:
             yield Finding(
-                sla.where("to"), f"{sla.label} measures nothing: step {sla.end} cannot be reached from step {sla.start}",
+                sla.where("to"),
+                f"{sla.label} measures nothing: step {sla.end} cannot be reached from step {sla.start}",
                 "swap `from` and `to`, or name steps on one path", sla.pos,
             )
 
