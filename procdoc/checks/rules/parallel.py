@@ -259,20 +259,27 @@ def join_waits_forever(process: Process, ctx: Context) -> Iterator[Finding]:
     summary="A path can reach a join a second time before the join fires.",
     why="""
 A join fires once when one token has arrived on each incoming line. A loop
-or a second split that sends the same path into the join again leaves an
-extra token: the join fires a second time later, and the work after it runs
-twice.
+from inside one parallel path back to the split (or a second split) sends
+another token down a path that already waits at the join: the join fires a
+second time later, and the work after it runs twice.
 """,
     example="""
-# Wrong: 7 runs in parallel with 8, but loops back to itself and reaches the join again
-- id: "7a"
+# Wrong: 6 splits into 7 and 8; while 7 already waits at the join 8a,
+# 8 goes back to the split, and 7 reaches the join a second time
+- id: "8"
   type: decision
   branches:
-    - when: 重做
-      next: "7"
     - when: 完成
-      next: "9"      # the join
-# Right: loop back before the split, or finish the rework before the path reaches the join
+      next: "8a"
+    - when: 重排
+      next: "6"
+# Right: decide after the join, so that both paths start again together
+- id: "8a"
+  type: join
+  next: "8b"
+- id: "8b"
+  name: 计划可行？
+  type: decision
 """,
 )
 def join_reached_twice(process: Process, ctx: Context) -> Iterator[Finding]:
@@ -284,6 +291,6 @@ def join_reached_twice(process: Process, ctx: Context) -> Iterator[Finding]:
             join.where("type"),
             f"{join.label} is reached twice from step {stuck.twice_from} before it fires, "
             f"in the run {_run(stuck.trace)}",
-            "make each incoming path reach the join once: loop back before the split, not past it",
+            "make each incoming path reach the join once: loop back to the split only after the join",
             join.pos,
         )
