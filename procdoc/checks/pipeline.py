@@ -76,7 +76,7 @@ def skeleton(process: Process) -> Process:
     calls = [_lean(step) for step in process.steps if step.type == "subprocess"]
     return replace(
         process, steps=calls, documents=[], records=[], phases=[], kpis=[], glossary=[], references=[],
-        revisions=[], emergencies=None if process.emergencies is None else [], purpose=None, scope=None,
+        revisions=[], emergencies=None if process.emergencies is None else [], purpose=None, scope=None, sla=[],
         source_lines=(), at=_positions(process.at),
         trigger=_lean(process.trigger) if process.trigger else None,
         outputs=[_lean(output) for output in process.outputs],

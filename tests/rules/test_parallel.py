@@ -6,8 +6,6 @@ by the exact text they point at, so a case reads like the chart it tests.
 
 from __future__ import annotations
 
-import pytest
-
 from tests.ruletester import lint
 
 HEAD = """\

@@ -16,7 +16,7 @@ LOOP_BACK = ('        next: "5"', '        next: "2"')
 def segment(start: str, end: str, limit_text: str, text: str | None = None) -> str:
     """BASE (or `text`) whose `sla` is one segment (line 70); its `to` at 73:9, its `limit` at 74:12."""
     lines = f'sla:\n  - name: 处理时间\n    from: "{start}"\n    to: "{end}"\n    limit: {limit_text}'
-    return edited(SLA, lines, text if text is not None else BASE)
+    return edited(SLA, lines, text if text is not None else BASE).replace("procdoc: 1\n", "procdoc: 1.1\n", 1)
 
 
 def limit(text: str) -> str:
@@ -106,6 +106,6 @@ def test_segment_sla_message_names_the_segment() -> None:
 
 
 def test_segment_without_ends_runs_from_start_to_end() -> None:
-    text = edited(SLA, "sla:\n  - name: 全程\n    limit: 1天", limit("2天"))
+    text = edited(SLA, "sla:\n  - name: 全程\n    limit: 1天", limit("2天")).replace("procdoc: 1\n", "procdoc: 1.1\n")
     [finding] = lint(text, ["T004"])
     assert "(1 → 2 → 3 → 4)" in finding.message
