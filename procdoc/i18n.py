@@ -116,6 +116,8 @@ _ZH = {
     "col.last_revision": "最近修订",
     # words inside cells and around the page
     "list.separator": "、",
+    "sla.segment": "{name}（{start} → {end}）：{limit}",
+    "sla.separator": "；",
     "none": "无",
     "not_stated": "未说明",
     "key_step": "关键环节",
@@ -265,6 +267,8 @@ _EN = {
     "col.status": "Status",
     "col.last_revision": "Last revision",
     "list.separator": ", ",
+    "sla.segment": "{name} ({start} → {end}): {limit}",
+    "sla.separator": "; ",
     "none": "None",
     "not_stated": "Not stated",
     "key_step": "Key step",

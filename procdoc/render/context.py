@@ -409,17 +409,17 @@ def _header(process: Process, pages: Mapping[str, PageRef], lang: str) -> Header
         category=enum_label(lang, "category", process.category),
         level=process.level or "",
         parent=process_link(pages, process.parent) if process.parent else None,
-        sla="; ".join(_sla_text(sla) for sla in process.sla),
+        sla=label(lang, "sla.separator").join(_sla_text(sla, lang) for sla in process.sla),
         review_every=process.review_every or "",
         signatures=_signatures(process, lang),
     )
 
 
-def _sla_text(sla: Sla) -> str:
-    """A whole-process SLA as written; a segment's as "在店时间 (3 → 9): 4小时内"."""
+def _sla_text(sla: Sla, lang: str) -> str:
+    """A whole-process SLA as written; a segment's as "在店时间（3 → 9）：4小时内"."""
     if sla.name is None:
         return sla.limit
-    return f"{sla.name} ({sla.start or '…'} → {sla.end or '…'}): {sla.limit}"
+    return label(lang, "sla.segment", name=sla.name, start=sla.start or "…", end=sla.end or "…", limit=sla.limit)
 
 
 def _trigger(process: Process, pages: Mapping[str, PageRef], lang: str) -> TriggerInfo | None:
