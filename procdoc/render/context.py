@@ -17,7 +17,7 @@ from procdoc.model import Process, Sla, Step
 from procdoc.render.names import step_anchor
 from procdoc.timeparse import LimitKind, parse_limit
 
-#: the sections of a process page, in the order of ISO/TR 10013 §4.5.2 and DOMAIN §6
+#: the sections of a process page, in the order of ISO/TR 10013 §4.5.2 and the practitioners' manual template
 SECTIONS = (
     "purpose", "scope", "interfaces", "responsibilities", "diagram", "steps", "controls", "emergencies",
     "raci", "kpis", "documents", "records", "glossary", "references", "revisions",

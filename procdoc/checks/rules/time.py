@@ -1,11 +1,11 @@
 """Time: key steps have a time limit, limits can be read, and they fit the cycle-time standard.
 
 The operating standard of a process states a time limit per step and a total
-cycle time (时间标准, DOMAIN.md §5), or service levels for segments of it.
-Limits are read by `procdoc.timeparse` as a duration, a deadline, a calendar
-rule or a standard; only durations add up into a cycle time. A day and a
-working day both count as 24 hours, so that step limits written in hours and
-an `sla` written in working days can be compared.
+cycle time (时间标准), or service levels for segments of it. Limits are
+read by `procdoc.timeparse` as a duration, a deadline, a calendar rule or a
+standard; only durations add up into a cycle time. A day and a working day
+both count as 24 hours, so that step limits written in hours and an `sla`
+written in working days can be compared.
 """
 
 from __future__ import annotations
