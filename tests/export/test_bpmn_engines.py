@@ -19,7 +19,7 @@ import pytest
 from procdoc.export import bpmn
 from procdoc.loader import load_text
 from tests.conftest import unavailable
-from tests.export.conftest import ALL_IDS, JS, SAMPLES, Repository
+from tests.export.conftest import ALL_IDS, JS, Repository
 from tests.export.tokens import Game, Pass, model_of
 
 IMPLICIT_MERGE = """\
@@ -35,15 +35,6 @@ steps:
   - {id: "5", name: 汇总, lane: a, next: "6"}
   - {id: "6", name: 结束, type: end, lane: a}
 """
-
-
-def stems() -> list[object]:
-    """Every sample and fixture; pp-01 is expected to run step 9 twice for as long as its
-    parallel paths merge without a join step (issue 14 fixes the sample)."""
-    joined = "type: join" in (SAMPLES / "pp-01.yaml").read_text(encoding="utf-8")
-    reason = "samples/pp-01.yaml merges its parallel paths without a join: step 9 runs twice"
-    return [pytest.param(stem, marks=pytest.mark.xfail(strict=True, reason=reason))
-            if stem == "pp-01" and not joined else stem for stem in ALL_IDS]
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +93,7 @@ def check_passes(passes: list[Pass]) -> None:
         assert over == {}, (run.start, run.looped)
 
 
-@pytest.mark.parametrize("stem", stems())
+@pytest.mark.parametrize("stem", ALL_IDS)
 def test_every_export_runs_in_spiffworkflow_through_every_exit(stem: str, exported: dict[str, str]) -> None:
     model = model_of(exported[stem])
     game = Game(model)
