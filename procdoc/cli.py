@@ -316,6 +316,14 @@ def render(
     raise typer.Exit(EXIT_USAGE if summary.failed else EXIT_OK)
 
 
+@app.command()
+def lsp() -> None:
+    """Run the language server over standard input and output (editors start it; see docs/integrations.md)."""
+    from procdoc.lsp.server import serve
+
+    raise typer.Exit(serve())
+
+
 @contextmanager
 def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
     """A rich progress bar on a terminal; nothing in CI or pipes."""

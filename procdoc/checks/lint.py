@@ -21,7 +21,7 @@ import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from procdoc import loader, schema
 from procdoc.checks import suppress
@@ -30,9 +30,6 @@ from procdoc.checks.engine import Raw, apply_suppressions, enabled_rules, run_cr
 from procdoc.checks.selection import Selection
 from procdoc.checks.summary import ProcessSummary, summarise, to_json
 from procdoc.diagnostics import Diagnostic
-
-if TYPE_CHECKING:
-    from procdoc.checks.cache import CheckCache
 
 #: below this many files to analyse, starting worker processes costs more than it saves
 PARALLEL_THRESHOLD = 64
@@ -73,6 +70,18 @@ class FileReport:
     is_process: bool = True
 
 
+class ReportStore(Protocol):
+    """Where `lint` finds and keeps reports by content: the check cache on disk, the language server's memory."""
+
+    def get(self, path: str, digest: str) -> FileReport | None: ...
+
+    def put(self, report: FileReport) -> None: ...
+
+    def cross_findings(self, fingerprint: str) -> dict[str, list[Raw]] | None: ...
+
+    def remember_cross(self, fingerprint: str, cross: dict[str, list[Raw]]) -> None: ...
+
+
 @dataclass
 class LintResult:
     """The reportable diagnostics (sorted), the files checked as processes, and every file's report."""
@@ -87,7 +96,7 @@ def digest(data: bytes) -> str:
 
 
 def lint(sources: Sequence[Source], job: Job, *, report_on: set[str] | None = None,
-         cache: CheckCache | None = None, jobs: int = 1) -> LintResult:
+         cache: ReportStore | None = None, jobs: int = 1) -> LintResult:
     """Check `sources` together; diagnostics only for the paths in `report_on` (all, when None).
 
     The sources not reported on are the rest of the repository: cross-file
@@ -106,7 +115,7 @@ def lint(sources: Sequence[Source], job: Job, *, report_on: set[str] | None = No
     return LintResult(finish(reports, cross, job, wanted), checked, reports)
 
 
-def _reports(sources: Sequence[Source], job: Job, cache: CheckCache | None, jobs: int) -> list[FileReport]:
+def _reports(sources: Sequence[Source], job: Job, cache: ReportStore | None, jobs: int) -> list[FileReport]:
     """A report per source: from the cache when its bytes are unchanged, else analysed."""
     reports: list[FileReport] = []
     todo: list[Source] = []

@@ -12,6 +12,7 @@ import gc
 import json
 import os
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -21,6 +22,7 @@ from procdoc.checks.context import Run
 from procdoc.checks.lint import Job, Source, digest, lint, worker_count
 from procdoc.checks.registry import all_rules
 from procdoc.checks.selection import resolve
+from procdoc.config import Settings
 from procdoc.diagnostics import Diagnostic, Severity
 from procdoc.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError
 from procdoc.report import RunInfo, reporters
@@ -86,9 +88,7 @@ def _run_check(request: CheckRequest) -> CheckResult:
     found = _found(request, stdin)
     rules = all_rules()
     settings = found.settings
-    selection = resolve(settings.check, rules, request.select, request.ignore, request.extend_select)
-    today = date.fromisoformat(settings.check.today) if settings.check.today else date.today()
-    job = Job(selection, Run(settings.org, today, settings.planned))
+    job = make_job(settings, request.select, request.ignore, request.extend_select)
     sources = _sources(request, found, stdin)
     requested = {s.path for s in sources if s.path in found.named or s.path in found.files}
     cache = None if stdin or not request.use_cache else _open_cache(settings.root, settings.raw_text, job)
@@ -116,6 +116,14 @@ def _run_check(request: CheckRequest) -> CheckResult:
     notes = [f"cache: {defect} (ignored and rebuilt)" for defect in (cache.defects if cache else [])]
     return CheckResult(report, exit_code(diagnostics, request.strict or settings.check.strict), diagnostics,
                        found.skipped, notes)
+
+
+def make_job(settings: Settings, select: Iterable[str] = (), ignore: Iterable[str] = (),
+             extend_select: Iterable[str] = ()) -> Job:
+    """The rules a run uses, with their severities and options, and what they know of the organisation."""
+    selection = resolve(settings.check, all_rules(), select, ignore, extend_select)
+    today = date.fromisoformat(settings.check.today) if settings.check.today else date.today()
+    return Job(selection, Run(settings.org, today, settings.planned))
 
 
 def _found(request: CheckRequest, stdin: bool) -> Found:

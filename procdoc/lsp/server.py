@@ -1,0 +1,269 @@
+"""The language server: the protocol's requests, answered from `project` and `navigation`.
+
+Diagnostics follow every change after a short pause (typing a word sends a
+change per key; only the last one is linted). Everything else reads the
+findings last published and the buffer's model, loaded when first asked
+for after a change.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.workspace import TextDocument
+
+from procdoc import __version__, loader
+from procdoc.checks.registry import find
+from procdoc.checks.ruledocs import explain
+from procdoc.diagnostics import Diagnostic, Severity
+from procdoc.errors import UserError
+from procdoc.lsp import navigation
+from procdoc.lsp.positions import Lines
+from procdoc.lsp.project import Projects
+from procdoc.model import Process
+from procdoc.report.formats import doc_url
+
+#: how long the buffer must be left alone before it is linted (seconds)
+DEBOUNCE = 0.05
+SEVERITIES = {
+    Severity.ERROR: types.DiagnosticSeverity.Error,
+    Severity.WARNING: types.DiagnosticSeverity.Warning,
+    Severity.INFO: types.DiagnosticSeverity.Information,
+}
+
+
+class ProcdocServer(LanguageServer):
+    """A pygls server that remembers, per open document, its findings and its last model that loaded."""
+
+    def __init__(self) -> None:
+        super().__init__("procdoc", __version__)
+        self.projects = Projects()
+        self.findings: dict[str, list[Diagnostic]] = {}
+        self.models: dict[str, tuple[int | None, Process | None]] = {}
+        self.pending: dict[str, asyncio.Task[None]] = {}
+        self.shut_down = False
+
+    def document(self, uri: str) -> tuple[TextDocument, str]:
+        doc = self.workspace.get_text_document(uri)
+        return doc, loader.display_path(doc.path)
+
+    def lines(self, doc: TextDocument) -> Lines:
+        """The document's lines, measured in the position encoding agreed with the client."""
+        return Lines.of(doc.lines, str(self.workspace.position_encoding or "utf-16"))
+
+    def publish(self, uri: str) -> None:
+        """Lint the buffer of `uri` as `procdoc check` would, and send what was found."""
+        doc, path = self.document(uri)
+        try:
+            found = self.projects.of(path).lint(path, doc.source, self.buffers(uri))
+        except (UserError, OSError) as err:
+            hint = getattr(err, "hint", "")
+            found = [Diagnostic(path, 0, 0, "", Severity.ERROR, str(err), hint)]
+        self.findings[uri] = found
+        lines = self.lines(doc)
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+            uri, [lsp_diagnostic(d, lines) for d in found], doc.version))
+
+    def buffers(self, except_uri: str) -> dict[str, str]:
+        """The other open documents' texts by path: they replace their files for cross-file rules."""
+        docs = self.workspace.text_documents
+        return {loader.display_path(d.path): d.source for u, d in docs.items() if u != except_uri}
+
+    def later(self, uri: str) -> None:
+        """Publish `uri`'s diagnostics once the changes stop for `DEBOUNCE` seconds."""
+        waiting = self.pending.pop(uri, None)
+        if waiting is not None:
+            waiting.cancel()
+        self.pending[uri] = asyncio.get_running_loop().create_task(self._after_pause(uri))
+
+    async def _after_pause(self, uri: str) -> None:
+        await asyncio.sleep(DEBOUNCE)
+        self.pending.pop(uri, None)
+        if uri in self.workspace.text_documents:
+            self.publish(uri)
+
+    def model(self, uri: str) -> Process | None:
+        """The buffer's process, or the last version of it that loaded (mid-typing the text often doesn't)."""
+        doc, path = self.document(uri)
+        version, process = self.models.get(uri, (None, None))
+        if version != doc.version or process is None:
+            loaded = loader.load_text(doc.source, path).process
+            process = loaded or process
+            self.models[uri] = (doc.version, process)
+        return process
+
+    def processes(self, uri: str) -> dict[str, navigation.ProcessSummary]:
+        return self.projects.of(self.document(uri)[1]).summaries()
+
+
+def lsp_diagnostic(found: Diagnostic, lines: Lines) -> types.Diagnostic:
+    """A procdoc diagnostic in the protocol's terms, its rule code linking to the rule's documentation."""
+    rule = find(found.code) if found.code else None
+    message = f"{found.message}\n{found.hint}" if found.hint else found.message
+    return types.Diagnostic(
+        range=diagnostic_range(found, lines),
+        message=message,
+        severity=SEVERITIES[found.severity],
+        code=found.code or None,
+        code_description=types.CodeDescription(href=doc_url(rule)) if rule is not None else None,
+        source="procdoc",
+    )
+
+
+def diagnostic_range(found: Diagnostic, lines: Lines) -> types.Range:
+    """Where the finding points; without an end, the rest of its value (up to a comment) on the line."""
+    start = lines.to_lsp(found.line, found.column)
+    if found.end_line:
+        end = lines.to_lsp(found.end_line, found.end_column)
+    elif found.line:
+        rest = lines.line(found.line - 1)[found.column - 1:].split(" #")[0].rstrip()
+        end = lines.to_lsp(found.line, found.column + max(len(rest), 1))
+    else:
+        end = start
+    return types.Range(types.Position(*start), types.Position(*end))
+
+
+def _contains(span: types.Range, position: types.Position) -> bool:
+    start, end = span.start, span.end
+    after_start = (position.line, position.character) >= (start.line, start.character)
+    before_end = (position.line, position.character) <= (end.line, end.character)
+    return after_start and before_end
+
+
+def create_server() -> ProcdocServer:
+    """The server with every feature registered (a function, so that tests and `procdoc lsp` get a fresh one)."""
+    server = ProcdocServer()
+
+    @server.feature(types.SHUTDOWN)
+    def shutdown(ls: ProcdocServer, params: None) -> None:
+        ls.shut_down = True
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: ProcdocServer, params: types.DidOpenTextDocumentParams) -> None:
+        ls.publish(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: ProcdocServer, params: types.DidChangeTextDocumentParams) -> None:
+        ls.later(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(ls: ProcdocServer, params: types.DidSaveTextDocumentParams) -> None:
+        _, path = ls.document(params.text_document.uri)
+        ls.projects.of(path).rescan()
+        ls.publish(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: ProcdocServer, params: types.DidCloseTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        ls.findings.pop(uri, None)
+        ls.models.pop(uri, None)
+        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, []))
+
+    @server.feature(types.TEXT_DOCUMENT_DEFINITION)
+    def definition(ls: ProcdocServer, params: types.DefinitionParams) -> types.Location | None:
+        found = _target(ls, params.text_document.uri, params.position)
+        return found[1] if found is not None else None
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    def hover(ls: ProcdocServer, params: types.HoverParams) -> types.Hover | None:
+        return _hover(ls, params.text_document.uri, params.position)
+
+    @server.feature(types.TEXT_DOCUMENT_COMPLETION,
+                    types.CompletionOptions(trigger_characters=[" ", ":", "[", ","]))
+    def completion(ls: ProcdocServer, params: types.CompletionParams) -> types.CompletionList | None:
+        return _completion(ls, params.text_document.uri, params.position)
+
+    return server
+
+
+def _reference(ls: ProcdocServer, uri: str, position: types.Position) -> navigation.Reference | None:
+    lines = ls.lines(ls.document(uri)[0])
+    return navigation.reference_at(list(lines.text), position.line, lines.index(position.line, position.character))
+
+
+def _target(ls: ProcdocServer, uri: str, position: types.Position
+            ) -> tuple[navigation.Target, types.Location] | None:
+    ref = _reference(ls, uri, position)
+    if ref is None or not ref.word:
+        return None
+    _, path = ls.document(uri)
+    found = navigation.target(ref, path, ls.model(uri), ls.processes(uri))
+    if found is None:
+        return None
+    target_uri = uri if found.path == path else _file_uri(found.path)
+    lines = _lines_of(ls, target_uri, found.path)
+    start = lines.to_lsp(*found.pos)
+    end = lines.to_lsp(found.pos.line, found.pos.column + found.length)
+    return found, types.Location(target_uri, types.Range(types.Position(*start), types.Position(*end)))
+
+
+def _file_uri(path: str) -> str:
+    from pygls.uris import from_fs_path
+
+    return from_fs_path(os.path.abspath(path)) or path
+
+
+def _lines_of(ls: ProcdocServer, uri: str, path: str) -> Lines:
+    """The lines of an open document, or of the file on disk."""
+    if uri in ls.workspace.text_documents:
+        return ls.lines(ls.workspace.get_text_document(uri))
+    text = loader.read_file(path)[0] or ""
+    return Lines.of(text.splitlines(), str(ls.workspace.position_encoding or "utf-16"))
+
+
+def _hover(ls: ProcdocServer, uri: str, position: types.Position) -> types.Hover | None:
+    """The named object's description on a reference, and each finding's rule documentation under the cursor."""
+    doc, _ = ls.document(uri)
+    parts = []
+    named = _target(ls, uri, position)
+    if named is not None:
+        parts.append(f"**{named[0].description}**")
+    for found in ls.findings.get(uri, []):
+        if found.code and _contains(diagnostic_range(found, ls.lines(doc)), position):
+            parts.append(explain(found.code) or f"{found.code}: {found.message}")
+    if not parts:
+        return None
+    return types.Hover(types.MarkupContent(types.MarkupKind.Markdown, "\n\n---\n\n".join(parts)))
+
+
+def _completion(ls: ProcdocServer, uri: str, position: types.Position) -> types.CompletionList | None:
+    """The ids that may be written where the cursor is, with their names."""
+    ref = _reference(ls, uri, position)
+    if ref is None:
+        return None
+    lines = ls.lines(ls.document(uri)[0])
+    text = lines.line(position.line)
+    span = types.Range(types.Position(*lines.to_lsp(position.line + 1, ref.start + 1)),
+                       types.Position(*lines.to_lsp(position.line + 1, ref.end + 1)))
+    items = [
+        types.CompletionItem(label=ident, detail=name, kind=types.CompletionItemKind.Reference,
+                             text_edit=types.TextEdit(span, _quoted(ident, text)))
+        for ident, name in navigation.candidates(ref.kind, ls.model(uri), ls.processes(uri))
+    ]
+    return types.CompletionList(is_incomplete=False, items=items)
+
+
+def _quoted(ident: str, line: str) -> str:
+    """Ids YAML would read as numbers (step "1.2") are written quoted, unless the line already quotes."""
+    try:
+        float(ident)
+    except ValueError:
+        return ident
+    return ident if '"' in line or "'" in line else f'"{ident}"'
+
+
+def serve() -> int:
+    """Answer an editor over standard input and output until it says `exit`; the exit code.
+
+    The protocol gets its own copies of the two streams, and standard output
+    becomes standard error: a stray print cannot corrupt a message, and the
+    server closing its stream at `exit` leaves the command's own intact.
+    """
+    wire_in, wire_out = os.fdopen(os.dup(0), "rb"), os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    server = create_server()
+    server.start_io(wire_in, wire_out)
+    return 0 if server.shut_down else 1  # the protocol's rule: `exit` without `shutdown` first is a failure
