@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -28,6 +29,8 @@ from procdoc.report.formats import doc_url
 
 #: how long the buffer must be left alone before it is linted (seconds)
 DEBOUNCE = 0.05
+#: a scalar as written: quoted, or plain up to a comment, a flow collection's separator or the line's end
+_VALUE = re.compile(r"\"[^\"]*\"?|'[^']*'?|[^,\]}]+?(?=\s+#|\s*[,\]}]|\s*$)")
 SEVERITIES = {
     Severity.ERROR: types.DiagnosticSeverity.Error,
     Severity.WARNING: types.DiagnosticSeverity.Warning,
@@ -85,15 +88,24 @@ class ProcdocServer(LanguageServer):
         if uri in self.workspace.text_documents:
             self.publish(uri)
 
-    def model(self, uri: str) -> Process | None:
-        """The buffer's process, or the last version of it that loaded (mid-typing the text often doesn't)."""
+    def model(self, uri: str, line: int) -> Process | None:
+        """The buffer's process, for navigating from 0-based `line`.
+
+        Mid-typing the text often does not load; then the text without the
+        line being typed, the last version that loaded, or the saved file will.
+        """
         doc, path = self.document(uri)
         version, process = self.models.get(uri, (None, None))
-        if version != doc.version or process is None:
-            loaded = loader.load_text(doc.source, path).process
-            process = loaded or process
-            self.models[uri] = (doc.version, process)
-        return process
+        if version == doc.version and process is not None:
+            return process
+        lines = doc.source.splitlines(keepends=True)
+        without = "".join([*lines[:line], "\n", *lines[line + 1:]])
+        for text in (doc.source, without):
+            loaded = loader.load_text(text, path).process
+            if loaded is not None:
+                self.models[uri] = (doc.version, loaded)
+                return loaded
+        return process or loader.load_file(path).process
 
     def processes(self, uri: str) -> dict[str, navigation.ProcessSummary]:
         return self.projects.of(self.document(uri)[1]).summaries()
@@ -114,13 +126,13 @@ def lsp_diagnostic(found: Diagnostic, lines: Lines) -> types.Diagnostic:
 
 
 def diagnostic_range(found: Diagnostic, lines: Lines) -> types.Range:
-    """Where the finding points; without an end, the rest of its value (up to a comment) on the line."""
+    """Where the finding points; without an end, the value that starts there (up to a comment or a flow's `,`)."""
     start = lines.to_lsp(found.line, found.column)
     if found.end_line:
         end = lines.to_lsp(found.end_line, found.end_column)
     elif found.line:
-        rest = lines.line(found.line - 1)[found.column - 1:].split(" #")[0].rstrip()
-        end = lines.to_lsp(found.line, found.column + max(len(rest), 1))
+        value = _VALUE.match(lines.line(found.line - 1), max(found.column - 1, 0))
+        end = lines.to_lsp(found.line, found.column + max(len(value.group()) if value else 0, 1))
     else:
         end = start
     return types.Range(types.Position(*start), types.Position(*end))
@@ -190,7 +202,7 @@ def _target(ls: ProcdocServer, uri: str, position: types.Position
     if ref is None or not ref.word:
         return None
     _, path = ls.document(uri)
-    found = navigation.target(ref, path, ls.model(uri), ls.processes(uri))
+    found = navigation.target(ref, path, ls.model(uri, position.line), ls.processes(uri))
     if found is None:
         return None
     target_uri = uri if found.path == path else _file_uri(found.path)
@@ -241,7 +253,7 @@ def _completion(ls: ProcdocServer, uri: str, position: types.Position) -> types.
     items = [
         types.CompletionItem(label=ident, detail=name, kind=types.CompletionItemKind.Reference,
                              text_edit=types.TextEdit(span, _quoted(ident, text)))
-        for ident, name in navigation.candidates(ref.kind, ls.model(uri), ls.processes(uri))
+        for ident, name in navigation.candidates(ref.kind, ls.model(uri, position.line), ls.processes(uri))
     ]
     return types.CompletionList(is_incomplete=False, items=items)
 

@@ -106,6 +106,21 @@ class LspClient:
         return self.process.wait(timeout=30)
 
     def stderr(self) -> str:
-        self.process.kill()
+        """What the server wrote to standard error, once it has ended (ended here if need be)."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait(timeout=30)
         assert self.process.stderr is not None
         return self.process.stderr.read().decode("utf-8", "replace")
+
+    def close(self) -> None:
+        self.stderr()
+        for stream in (self.process.stdin, self.process.stdout, self.process.stderr):
+            if stream is not None:
+                stream.close()
+
+    def __enter__(self) -> LspClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
