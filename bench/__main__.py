@@ -22,6 +22,7 @@ from pathlib import Path
 
 from bench.corpus import process_id, write_corpus
 from bench.dense import dense_id, write_dense_corpus
+from bench.lsp import SAMPLE, median_latency
 
 PROCDOC = [sys.executable, "-m", "procdoc"]
 FLOOR_SCRIPT = """
@@ -159,6 +160,12 @@ def startup_rows(runs: int) -> list[Row]:
     return [Row("procdoc --version", version, f"import typer ({typer.seconds * 1000:.0f} ms)", typer.seconds, 1.3)]
 
 
+def lsp_rows(runs: int, workdir: Path) -> list[Row]:
+    """Diagnostics after an edit of a sample, against the 300 ms an editor user should wait at most."""
+    seconds, rss = median_latency(workdir, max(10, runs))
+    return [Row("lsp diagnostics after an edit", Measure(seconds, rss), f"target 300 ms ({SAMPLE})", 0.3, 1.0)]
+
+
 def scaling_rows(sizes: list[int], workdir: Path, runs: int) -> list[str]:
     lines = []
     per_file = {}
@@ -213,7 +220,7 @@ def main() -> None:
         rows, _ = check_rows(corpus, files, args.runs, "sparse")
         rows += check_rows(dense, dense_files, args.runs, "dense")[0]
         render, render_note = render_rows(args.render, args.runs, workdir) if args.render > 0 else ([], "")
-        rows += render + startup_rows(args.runs)
+        rows += render + startup_rows(args.runs) + lsp_rows(args.runs, workdir)
         print(table(rows))
         if render_note:
             print(f"\n{render_note}")

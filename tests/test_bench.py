@@ -36,7 +36,7 @@ def test_every_figure_is_measured(full: str) -> None:
     assert list(rows(full)) == [
         "check sparse, cold", "check sparse, warm", "check sparse, one file changed",
         "check dense, cold", "check dense, warm", "check dense, one file changed",
-        "render 2, cold", "render 2, one file changed", "procdoc --version",
+        "render 2, cold", "render 2, one file changed", "procdoc --version", "lsp diagnostics after an edit",
     ]
     assert "render 2, cold (median run): Graphviz CPU" in full
     assert re.search(r"Graphviz alone: the same 4 runs replayed \d+ at a time without procdoc take [\d.]+ s", full)
