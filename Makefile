@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 OS_PACKAGES := graphviz fonts-noto-cjk chromium nodejs npm
 
-.PHONY: setup os-packages js-packages test lint fuzz bench samples docs clean
+.PHONY: setup os-packages js-packages test lint fuzz bench samples docs clean vscode
 
 setup: os-packages $(BIN)/procdoc js-packages
 
@@ -61,3 +61,12 @@ docs: $(BIN)/procdoc
 
 clean:
 	rm -rf $(VENV) site .procdoc_cache .pytest_cache build *.egg-info
+
+# The VS Code extension (editors/vscode) as a .vsix: its npm packages, pinned by
+# package-lock.json, go into editors/vscode/node_modules; vsce packages it offline.
+vscode: editors/vscode/node_modules/.package-lock.json
+	cd editors/vscode && npx --no-install vsce package --skip-license --allow-missing-repository --out procdoc.vsix
+
+editors/vscode/node_modules/.package-lock.json: editors/vscode/package-lock.json
+	cd editors/vscode && npm ci --no-audit --no-fund --ignore-scripts
+	@touch $@

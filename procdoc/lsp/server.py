@@ -192,7 +192,10 @@ def create_server() -> ProcdocServer:
 
 
 def _reference(ls: ProcdocServer, uri: str, position: types.Position) -> navigation.Reference | None:
-    lines = ls.lines(ls.document(uri)[0])
+    doc, _ = ls.document(uri)
+    if not loader.is_process_text(doc.source):
+        return None  # an editor may send every YAML file; only process files have references
+    lines = ls.lines(doc)
     return navigation.reference_at(list(lines.text), position.line, lines.index(position.line, position.character))
 
 

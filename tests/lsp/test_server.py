@@ -229,3 +229,12 @@ def utf8_positions(client: LspClient, repo: Path) -> None:
     end = len(lines[line][: lines[line].index("表单") + 2].encode("utf-8"))
     assert found["range"]["end"] == {"line": line, "character": end}
     assert client.shutdown() == 0
+
+
+def test_a_yaml_file_that_is_not_a_process_gets_nothing(client: LspClient, repo: Path) -> None:
+    """Neovim and Helix send every YAML file to the server: only process files are answered."""
+    other = repo / "docker-compose.yaml"
+    other.write_text("services:\n  web:\n    lane: fast\n", encoding="utf-8")
+    uri = client.open(other)
+    assert client.diagnostics(uri) == []
+    assert ask(client, "textDocument/completion", uri, {"line": 2, "character": 10}) is None
