@@ -57,11 +57,19 @@ class ProcdocServer(LanguageServer):
         """The document's lines, measured in the position encoding agreed with the client."""
         return Lines.of(doc.lines, str(self.workspace.position_encoding or "utf-16"))
 
-    def publish(self, uri: str) -> None:
-        """Lint the buffer of `uri` as `procdoc check` would, and send what was found."""
+    def publish(self, uri: str) -> bool:
+        """Lint the buffer of `uri` as `procdoc check` would, and send what was found.
+
+        True when the cross-file findings had to be computed again: the
+        other open files' findings may have changed with this one.
+        """
         doc, path = self.document(uri)
+        changed = False
         try:
+            store = self.projects.of(path).store
+            before = store.cross
             found = self.projects.of(path).lint(path, doc.source, self.buffers(uri))
+            changed = store.cross is not before
         except (UserError, OSError) as err:
             hint = getattr(err, "hint", "")
             found = [Diagnostic(path, 0, 0, "", Severity.ERROR, str(err), hint)]
@@ -69,6 +77,7 @@ class ProcdocServer(LanguageServer):
         lines = self.lines(doc)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri, [lsp_diagnostic(d, lines) for d in found], doc.version))
+        return changed
 
     def buffers(self, except_uri: str) -> dict[str, str]:
         """The other open documents' texts by path: they replace their files for cross-file rules."""
@@ -85,8 +94,10 @@ class ProcdocServer(LanguageServer):
     async def _after_pause(self, uri: str) -> None:
         await asyncio.sleep(DEBOUNCE)
         self.pending.pop(uri, None)
-        if uri in self.workspace.text_documents:
-            self.publish(uri)
+        documents = self.workspace.text_documents
+        if uri in documents and self.publish(uri):
+            for other in [u for u in documents if u != uri]:
+                self.publish(other)
 
     def model(self, uri: str, line: int) -> Process | None:
         """The buffer's process, for navigating from 0-based `line`.
@@ -108,7 +119,11 @@ class ProcdocServer(LanguageServer):
         return process or loader.load_file(path).process
 
     def processes(self, uri: str) -> dict[str, navigation.ProcessSummary]:
-        return self.projects.of(self.document(uri)[1]).summaries()
+        """The repository's processes by id; none while its settings cannot be read (the findings say why)."""
+        try:
+            return self.projects.of(self.document(uri)[1]).summaries()
+        except (UserError, OSError):
+            return {}
 
 
 def lsp_diagnostic(found: Diagnostic, lines: Lines) -> types.Diagnostic:

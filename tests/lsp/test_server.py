@@ -238,3 +238,26 @@ def test_a_yaml_file_that_is_not_a_process_gets_nothing(client: LspClient, repo:
     uri = client.open(other)
     assert client.diagnostics(uri) == []
     assert ask(client, "textDocument/completion", uri, {"line": 2, "character": 10}) is None
+
+
+def test_an_edit_that_breaks_another_open_files_reference_updates_its_findings(client: LspClient,
+                                                                               repo: Path) -> None:
+    qm07 = client.open(repo / "qm-07.yaml")
+    assert client.diagnostics(qm07) == []
+    qa01 = client.open(repo / "qa-01.yaml")
+    assert client.diagnostics(qa01) == []
+    text = (repo / "qa-01.yaml").read_text(encoding="utf-8").replace("id: QA-01\n", "id: QA-91\n", 1)
+    client.notify("textDocument/didChange", {"textDocument": {"uri": qa01, "version": 2},
+                                             "contentChanges": [{"text": text}]})
+    client.diagnostics(qa01)
+    assert sorted(d["code"] for d in client.diagnostics(qm07)) == ["I002", "I006"]  # QA-01 is gone
+
+
+def test_broken_settings_are_a_finding_not_a_crash(client: LspClient, repo: Path) -> None:
+    (repo / "procdoc.toml").write_text("paths = [\n", encoding="utf-8")
+    path, text, lines = sample(repo)
+    uri = client.open(path, text)
+    [found] = client.diagnostics(uri)
+    assert "procdoc.toml" in found["message"] and "invalid TOML" in found["message"]
+    assert ask(client, "textDocument/definition", uri, position(lines, 'next: "1.3"', "1.3")) is not None
+    assert client.shutdown() == 0
