@@ -245,7 +245,7 @@ def test_each_chart_is_laid_out_once_and_only_when_drawn(linked: Path, tmp_path:
 def test_the_manifest_remembers_each_page_source(linked: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
     render(linked, out)
-    sources = {entry.source for entry in read_manifest(out).values()}
+    sources = {entry.source for entry in read_manifest(out).entries.values()}
     assert sources == {digest((linked / name).read_bytes()) for name in ("a.yaml", "b.yaml", "c.yaml", "d.yaml")}
 
 
