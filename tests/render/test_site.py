@@ -418,6 +418,6 @@ def _difference(now: dict[str, bytes], *candidates: dict[str, bytes]) -> list[li
 
 def _wait_for_staging(folder: Path, run: subprocess.Popen[bytes]) -> None:
     deadline = time.monotonic() + 30
-    while not any(p.name.startswith(".site.procdoc-") for p in folder.iterdir()):
+    while not any(p.name.startswith(".site.procdoc-") and p.is_dir() for p in folder.iterdir()):
         assert run.poll() is None and time.monotonic() < deadline, "the run ended before it started writing"
         time.sleep(0.005)
