@@ -34,15 +34,16 @@ def _hidden_characters(process: Process, kinds: frozenset[str]) -> Iterator[tupl
     for (`"\u202e"` in double quotes, not the same six letters in plain text
     only). A BOM opening the file is fine.
     """
-    loaded = set().union(*map(set, _texts(process))) & kinds
+    escaped: list[tuple[Pos, str]] = []
     for number, line in enumerate(process.source_lines, 1):
         for index, char in hidden_in(line):
             if char in kinds and not (number == 1 and index == 0 and char == _FILE_BOM):
                 yield Pos(number, index + 1), char
-        for match in _ESCAPE.finditer(line):
-            char = chr(int(match.group(1)[1:], 16))
-            if char in loaded:
-                yield Pos(number, match.start(1)), char
+        escaped += [(Pos(number, m.start(1)), chr(int(m.group(1)[1:], 16))) for m in _ESCAPE.finditer(line)]
+    escaped = [(pos, char) for pos, char in escaped if char in kinds]
+    if escaped:
+        loaded = set().union(*map(set, _texts(process)))
+        yield from ((pos, char) for pos, char in escaped if char in loaded)
 
 
 def _texts(value: object) -> Iterator[str]:
