@@ -10,6 +10,7 @@ keeps its own.
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 import stat
@@ -26,7 +27,9 @@ def write_bytes_atomic(path: Path | str, data: bytes) -> None:
         kind = os.lstat(target).st_mode
     except FileNotFoundError:
         kind = None
-    if kind is not None and not stat.S_ISREG(kind) and not stat.S_ISDIR(kind):
+    if kind is not None and stat.S_ISDIR(kind):
+        raise IsADirectoryError(errno.EISDIR, "Is a directory", str(target))
+    if kind is not None and not stat.S_ISREG(kind):
         with open(target, "wb") as stream:
             stream.write(data)
         return
