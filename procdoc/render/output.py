@@ -69,10 +69,11 @@ def staging_folder(target: Path) -> Iterator[Path]:
     Call it holding `target`'s lock: any other staging folder is then a
     killed run's, and is removed first.
     """
-    for folder in target.parent.glob(f".{target.name}.procdoc-*"):
-        if not folder.name.endswith(LOCK_SUFFIX):
+    prefix = f".{target.name}.procdoc-"
+    for folder in target.parent.iterdir():
+        if folder.name.startswith(prefix) and not folder.name.endswith(LOCK_SUFFIX):
             shutil.rmtree(folder, ignore_errors=True)
-    folder = target.parent / f".{target.name}.procdoc-{secrets.token_hex(6)}"
+    folder = target.parent / f"{prefix}{secrets.token_hex(6)}"
     folder.mkdir()
     try:
         yield folder

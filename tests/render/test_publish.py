@@ -298,3 +298,13 @@ def test_ctrl_c_exits_130_and_leaves_nothing_new(corpus: Path, previous_site: Pa
     assert run.returncode == 130 and "Traceback" not in err
     time.sleep(0.5)
     assert (sorted(p.name for p in tmp_path.iterdir()), site_pages(previous_site)) == before
+
+
+def test_a_killed_runs_staging_folder_goes_whatever_the_site_is_called(tmp_path: Path) -> None:
+    """Names with glob characters (`site[1]`) too: the next run that holds the lock removes the leftover."""
+    procs = write(tmp_path / "procs", {"a.yaml": variant("A-01")})
+    site = tmp_path / "site[1]"
+    write(tmp_path / ".site[1].procdoc-0badc0de", {"a-01.html": "half"})
+    code, output = cli_render(procs, "-o", site)
+    assert code == 0, output
+    assert leftovers(tmp_path) == [] and complete(site)
