@@ -96,7 +96,7 @@ def families(found: Mapping[str, Entry], other: str) -> list[Family]:
     result = {key: Family(key) for key in (*FAMILIES, "none")}
     groups: dict[str, Group] = {}
     domains: dict[tuple[str, str], Domain] = {}
-    for entry in found.values():
+    for entry in sorted(found.values(), key=lambda item: item.id):
         if entry.level in ("L1", "L2"):
             continue
         parent = found.get(entry.parent or "")
@@ -114,7 +114,7 @@ def families(found: Mapping[str, Entry], other: str) -> list[Family]:
                 result[family].domains.append(domain)
             domain.groups.append(group)
         group.processes.append(entry)
-    for entry in found.values():
+    for entry in sorted(found.values(), key=lambda item: item.id):
         parent = found.get(entry.parent or "")
         if entry.level == "L4" and parent is not None and parent.level not in ("L1", "L2"):
             for group in groups.values():

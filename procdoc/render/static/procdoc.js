@@ -4,8 +4,6 @@
 (function () {
   "use strict";
 
-  var SVG_NS = "http://www.w3.org/2000/svg";
-
   function all(selector, root) {
     return Array.prototype.slice.call((root || document).querySelectorAll(selector));
   }
@@ -249,14 +247,14 @@
     });
     var top = box.y - shift.y;
     var band = bottom - top + 6;
-    var copy = document.createElementNS(SVG_NS, "svg");
+    var copy = document.createElementNS(svg.namespaceURI, "svg");
     copy.setAttribute("viewBox", [box.x - shift.x, top, box.width, band].join(" "));
     copy.setAttribute("class", "lane-band");
     copy.setAttribute("aria-hidden", "true");
     copy.setAttribute("focusable", "false");
     copy.setAttribute("data-height", band);
-    var group = document.createElementNS(SVG_NS, "g");
-    var ground = document.createElementNS(SVG_NS, "rect");
+    var group = document.createElementNS(svg.namespaceURI, "g");
+    var ground = document.createElementNS(svg.namespaceURI, "rect");
     ground.setAttribute("x", box.x - shift.x);
     ground.setAttribute("y", top);
     ground.setAttribute("width", box.width);
@@ -283,7 +281,7 @@
   // The chart's own legend, drawn again on its own at the top of the chart.
   function legendCopy(svg) {
     var legend = svg.querySelector("#legend");
-    var copy = document.createElementNS(SVG_NS, "svg");
+    var copy = document.createElementNS(svg.namespaceURI, "svg");
     if (!legend) {
       return copy;
     }
@@ -297,7 +295,7 @@
     clone.removeAttribute("id");
     all("[id]", clone).forEach(function (node) { node.removeAttribute("id"); });
     all("a", clone).forEach(function (a) { a.removeAttribute("xlink:title"); });
-    var group = document.createElementNS(SVG_NS, "g");
+    var group = document.createElementNS(svg.namespaceURI, "g");
     group.appendChild(clone);
     copy.appendChild(group);
     return copy;
