@@ -19,7 +19,7 @@ from typing import Generic, TypeVar
 Point = tuple[float, float]
 TRACK = 7.0  # between parallel lines sharing a gap: a reader tells lines apart from 6 points on
 APART = 6.5  # lines nearer than this to each other read as one line, or as a bundle
-LOOK_AHEAD = 12  # candidate paths weighed for fewer crossings once one is clear
+LOOK_AHEAD = 6  # candidate paths weighed for fewer crossings once one is clear
 HOP = 3.0  # the radius of the half-circle a line makes where it hops over another
 CLEARANCE = 3.0  # how close a line may pass a shape
 ARROW_ROOM = 10.0  # a line's last segment must be longer than its arrowhead
@@ -110,10 +110,10 @@ def route_all(flows: list[Flow], space: Space, labels: Mapping[Flow, Box]) -> tu
     order = _order(flows, ports)
     routed = {j: router.route(flows[j], ports[j]) for j in order}
     paths = [routed[j] for j in range(len(flows))]
-    hops = _hops([points for _, points in paths])
+    hops = router.hops()
     at = {j: k for k, j in enumerate(order)}
     routes = [
-        Route(flow, port, points, router.label(at[j], labels[flow]) if flow in labels else None, hops[j])
+        Route(flow, port, points, router.label(at[j], labels[flow]) if flow in labels else None, hops[at[j]])
         for j, (flow, (port, points)) in enumerate(zip(flows, paths, strict=True))
     ]
     return routes, router.crowded
@@ -140,33 +140,12 @@ def _bottom(offset: float) -> str:
     return f"bottom{offset:+.2f}" if offset else "bottom"
 
 
-def _hops(paths: list[tuple[Point, ...]]) -> list[tuple[Point, ...]]:
-    """Where each line hops over another, in the order it meets them.
-
-    Crossing lines that do not hop read as a junction; the practitioners'
-    rule is that lines do not cross, and where they must, one hops the other.
-    The horizontal line hops, unless the crossing is too near its corner to
-    hold a hop: then the vertical one does.
-    """
-    pieces = [(j, p, q) for j, path in enumerate(paths) for p, q in pairwise(path)]
-    horizontals = [(j, p, q) for j, p, q in pieces if abs(p[1] - q[1]) < 0.01]
-    verticals = [(j, p, q) for j, p, q in pieces if abs(p[0] - q[0]) < 0.01 and abs(p[1] - q[1]) >= 0.01]
-    found: dict[int, set[Point]] = {}
-    for j, p, q in horizontals:
-        for i, v, w in verticals:
-            if i != j and _cross(p, q, v, w):
-                point = (v[0], p[1])
-                on_h = _room(point, p, q, 0)
-                found.setdefault(j if on_h or not _room(point, v, w, 1) else i, set()).add(point)
-    return [tuple(sorted(found.get(j, ()), key=lambda h: _along(path, h))) for j, path in enumerate(paths)]
-
-
 def _room(point: Point, p: Point, q: Point, axis: int) -> bool:
     """Whether a hop at `point` fits on segment pq, clear of its ends."""
     return min(p[axis], q[axis]) + HOP + 0.5 < point[axis] < max(p[axis], q[axis]) - HOP - 0.5
 
 
-def _along(path: tuple[Point, ...], point: Point) -> float:
+def _along(path: list[Point], point: Point) -> float:
     """How far along the path a point of it lies."""
     walked = 0.0
     for p, q in pairwise(path):
@@ -271,7 +250,9 @@ class _Router:
         used = self.used.get(flow.tail, set())
         mirror = _bottom(-_offset(port) / 2 if port in ("left", "right") else -_offset(port))
         options = [port] + ([mirror] if port != "bottom" and mirror not in used else [])
-        score, (port, points) = min((self._choose(flow, option) for option in options), key=lambda found: found[0])
+        score, (port, points) = self._choose(flow, options[0])
+        if score != (0, 0) and len(options) > 1:  # the mirror point only when the first is not perfect
+            score, (port, points) = min((score, (port, points)), self._choose(flow, options[1]), key=lambda f: f[0])
         self.crowded += score[0] > 0
         chosen = port, _simplified(points)
         self.used.setdefault(flow.tail, set()).add(chosen[0])
@@ -279,6 +260,27 @@ class _Router:
             self.middle_exits.discard(flow.tail)
         self._take(chosen[1], flow.head)
         return chosen[0], tuple(chosen[1])
+
+    def hops(self) -> list[tuple[Point, ...]]:
+        """Where each line hops over another, in the order it meets them; by line, in routing order.
+
+        Crossing lines that do not hop read as a junction; the practitioners'
+        rule is that lines do not cross, and where they must, one hops the other.
+        The horizontal line hops, unless the crossing is too near its corner to
+        hold a hop: then the vertical one does.
+        """
+        found: dict[int, set[Point]] = {}
+        for j, path in enumerate(self.paths):
+            for p, q in pairwise(path):
+                if abs(p[1] - q[1]) >= 0.01:
+                    continue
+                area = (min(p[0], q[0]), p[1], max(p[0], q[0]), p[1])
+                for i, v, w in self.lines.near(*area):
+                    if i != j and _cross(p, q, v, w):
+                        point = (v[0], p[1])
+                        hopper = j if _room(point, p, q, 0) or not _room(point, v, w, 1) else i
+                        found.setdefault(hopper, set()).add(point)
+        return [tuple(sorted(found.get(j, ()), key=lambda h: _along(path, h))) for j, path in enumerate(self.paths)]
 
     def _free_bottom(self, tail: str, side: float) -> str:
         """A point of the tail's bottom on `side` (-1 left, 1 right) that no line has left from yet."""
