@@ -91,21 +91,37 @@ def test_definition_of_a_next_value_lands_on_that_steps_id_line(client: LspClien
     assert place["uri"] == uri and place["range"]["start"]["line"] == target
 
 
-@pytest.mark.parametrize(("line_text", "word", "declared"), [
-    ("lane: quality_section", "quality_section", "- id: quality_section"),
-    ("on_fail: \"1.2\"           # corrective action as a step id: back to 1.2", "1.2", '- id: "1.2"'),
-    ("record: fb_record        # record id holding the result", "fb_record", "- id: fb_record"),
-    ("form: fb_form              # the document it is written on", "fb_form", "- id: fb_form"),
-    ("owner: quality_section         # process owner (流程责任人): a lane id", "quality_section",
-     "- id: quality_section"),
-])
-def test_definition_of_each_kind_of_reference(client: LspClient, repo: Path, line_text: str, word: str,
-                                              declared: str) -> None:
-    path, text, lines = sample(repo)
-    uri = client.open(path, text)
-    place = ask(client, "textDocument/definition", uri, position(lines, line_text, word))
-    assert place is not None, line_text
-    assert lines[place["range"]["start"]["line"]].strip() == declared
+#: (file, the line of the reference, the id on it, the line the definition must land on, in which file)
+REFERENCES = [
+    ("qm-07.yaml", "lane: quality_section", "quality_section", "- id: quality_section", "qm-07.yaml"),
+    ("qm-07.yaml", "phase: collect", "collect", "- id: collect", "qm-07.yaml"),
+    ("qm-07.yaml", 'on_fail: "1.2"           # corrective action as a step id: back to 1.2', "1.2", '- id: "1.2"',
+     "qm-07.yaml"),
+    ("qm-07.yaml", "record: fb_record        # record id holding the result", "fb_record", "- id: fb_record",
+     "qm-07.yaml"),
+    ("qm-07.yaml", "documents: [fb_form]", "fb_form", "- id: fb_form", "qm-07.yaml"),
+    ("qm-07.yaml", "form: fb_form              # the document it is written on", "fb_form", "- id: fb_form",
+     "qm-07.yaml"),
+    ("qm-07.yaml", "owner: quality_section         # process owner (流程责任人): a lane id", "quality_section",
+     "- id: quality_section", "qm-07.yaml"),
+    ("as-04.yaml", 'handler: "E1.1"', "E1.1", '- id: "E1.1"', "as-04.yaml"),
+    ("as-04.yaml", 'from: "3"', "3", '- id: "3"', "as-04.yaml"),
+    ("as-04.yaml", "owner: care_center", "care_center", "- id: care_center", "as-04.yaml"),
+    ("pp-01.yaml", "process: QC-05", "QC-05", "id: QC-05", "qc-05.yaml"),
+    ("qa-01.yaml", "from_process: QM-07", "QM-07", "id: QM-07", "qm-07.yaml"),
+]
+
+
+def test_definition_of_every_kind_of_reference(client: LspClient, repo: Path) -> None:
+    for name, line_text, word, declared, where in REFERENCES:
+        lines = (repo / name).read_text(encoding="utf-8").splitlines()
+        uri = client.open(repo / name)
+        client.diagnostics(uri)  # the first lint reads the repository's processes
+        place = ask(client, "textDocument/definition", uri, position(lines, line_text, word))
+        assert place is not None, line_text
+        assert place["uri"] == (repo / where).resolve().as_uri(), line_text
+        target = (repo / where).read_text(encoding="utf-8").splitlines()
+        assert target[place["range"]["start"]["line"]].split(" #")[0].strip() == declared, line_text
 
 
 def test_definition_of_a_called_process_opens_the_other_file(client: LspClient, repo: Path) -> None:
