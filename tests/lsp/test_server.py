@@ -2,51 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 import time
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-import pytest
-
-from tests.lsp.client import ROOT, LspClient
-
-#: step 1.3 of qm-07, in a lane that does not exist
-BROKEN_LANE = ("lane: quality_section\n    phase: collect\n    description: 技质科审核",
-               "lane: nosuchlane\n    phase: collect\n    description: 技质科审核")
-
-
-@pytest.fixture
-def repo(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "samples", tmp_path / "repo")
-    return tmp_path / "repo"
-
-
-@pytest.fixture
-def client(repo: Path) -> Iterator[LspClient]:
-    with LspClient(repo) as client:
-        client.initialize(repo)
-        yield client
-
-
-def sample(repo: Path, *replace: str) -> tuple[Path, str, list[str]]:
-    path = repo / "qm-07.yaml"
-    text = path.read_text(encoding="utf-8")
-    if replace:
-        assert replace[0] in text
-        text = text.replace(replace[0], replace[1], 1)
-    return path, text, text.splitlines()
-
-
-def position(lines: list[str], line_text: str, word: str, offset: int = 1) -> dict[str, int]:
-    """The protocol's position inside `word` on the first line that is `line_text` (no text before the BMP's end)."""
-    line = next(i for i, text in enumerate(lines) if text.strip() == line_text)
-    return {"line": line, "character": lines[line].index(word) + offset}
-
-
-def ask(client: LspClient, method: str, uri: str, where: dict[str, int]) -> Any:
-    return client.request(method, {"textDocument": {"uri": uri}, "position": where})
+from tests.lsp.client import LspClient
+from tests.lsp.samples import BROKEN_LANE, ask, position, sample
 
 
 def test_a_broken_lane_is_reported_on_its_line_with_a_link_to_the_rule(client: LspClient, repo: Path) -> None:
