@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-OS_PACKAGES := graphviz fonts-noto-cjk chromium nodejs npm
+OS_PACKAGES := graphviz fonts-noto-cjk chromium nodejs npm libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils
 
 .PHONY: setup os-packages js-packages test lint fuzz bench samples docs clean
 
@@ -15,7 +15,8 @@ $(BIN)/procdoc: pyproject.toml
 	@touch $@
 
 # Graphviz (dot), the CJK fonts it measures labels with, Chromium for the
-# browser tests and Node.js for the BPMN/Mermaid viewers, from the OS packages. Skipped when present; explained when
+# browser tests, Node.js for the BPMN/Mermaid viewers, Pango and HarfBuzz for
+# WeasyPrint (PDF) and poppler's pdftoppm (docs images), from the OS packages. Skipped when present; explained when
 # they cannot be installed (not root, or not a Debian/Ubuntu machine).
 os-packages:
 	@missing=""; \
@@ -23,6 +24,10 @@ os-packages:
 	fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing="$$missing fonts-noto-cjk"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
+	ldconfig -p 2>/dev/null | grep -q "libpango-1.0.so.0" || missing="$$missing libpango-1.0-0"; \
+	ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0" || missing="$$missing libpangoft2-1.0-0"; \
+	ldconfig -p 2>/dev/null | grep -q "libharfbuzz-subset.so.0" || missing="$$missing libharfbuzz-subset0"; \
+	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	if [ -z "$$missing" ]; then echo "OS packages present: $(OS_PACKAGES)"; \
 	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 	  echo "installing:$$missing"; \

@@ -25,6 +25,9 @@ _CHECK_KEYS = {
 }
 _UNIT_KEYS = {"name", "aliases", "kind", "en"}
 _UNIT_KINDS = {"external", "department", "role", "system"}
+_RENDER_KEYS = {"page-size", "orientation", "docx-template"}
+PAGE_SIZES = ("A4", "A3")
+ORIENTATIONS = ("auto", "portrait", "landscape")
 
 
 SETTINGS_HINT = "fix the setting; docs/check.md lists every setting"
@@ -62,6 +65,19 @@ class CheckConfig:
 
 
 @dataclass(frozen=True)
+class RenderConfig:
+    """How printed documents (PDF, Word) are laid out: `[render]` in procdoc.toml.
+
+    `orientation = "auto"` prints the text upright and gives each chart page
+    the orientation its chart fits best; `docx_template` is an absolute path.
+    """
+
+    page_size: str = "A4"
+    orientation: str = "auto"
+    docx_template: str | None = None
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything a run needs to know about the repository it checks."""
 
@@ -71,7 +87,7 @@ class Settings:
     exclude: tuple[str, ...] = ()
     org: dict[str, OrgUnit] = field(default_factory=dict)
     check: CheckConfig = field(default_factory=CheckConfig)
-    render: dict[str, Any] = field(default_factory=dict)
+    render: RenderConfig = field(default_factory=RenderConfig)
     raw_text: str = ""
 
 
@@ -144,7 +160,7 @@ def _settings(path: str, data: dict[str, Any], text: str) -> Settings:
             strict=_boolean(path, check.get("strict", False), "check.strict"),
             today=_date(path, check["today"], "check.today") if "today" in check else None,
         ),
-        render=dict(_table(path, data.get("render", {}), "render")),
+        render=_render(path, root, data.get("render", {})),
         raw_text=text,
     )
 
@@ -165,6 +181,27 @@ def _org(path: str, data: Any) -> dict[str, OrgUnit]:
             unit.get("en") if isinstance(unit.get("en"), str) else None,
         )
     return units
+
+
+def _render(path: str, root: str, data: Any) -> RenderConfig:
+    render = _table(path, data, "render")
+    _known(path, render, _RENDER_KEYS, "render.")
+    template = render.get("docx-template")
+    if template is not None and (not isinstance(template, str) or not template.strip()):
+        raise settings_error(path, "`render.docx-template` must be the path of a .docx file")
+    return RenderConfig(
+        page_size=_choice(path, render.get("page-size", "A4"), PAGE_SIZES, "render.page-size"),
+        orientation=_choice(path, render.get("orientation", "auto"), ORIENTATIONS, "render.orientation"),
+        docx_template=os.path.join(root, template) if template else None,
+    )
+
+
+def _choice(path: str, value: Any, allowed: tuple[str, ...], where: str) -> str:
+    """One of `allowed`, matched without regard to case (A4 or a4), returned as `allowed` spells it."""
+    spelt = {choice.lower(): choice for choice in allowed}
+    if not isinstance(value, str) or value.lower() not in spelt:
+        raise settings_error(path, f"`{where}` is {value!r}; use one of: {', '.join(allowed)}")
+    return spelt[value.lower()]
 
 
 def _known(path: str, data: dict[str, Any], allowed: set[str], prefix: str) -> None:

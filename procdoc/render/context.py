@@ -81,6 +81,7 @@ class HeaderBlock:
     sla: str
     review_every: str
     signatures: tuple[Signature, ...]
+    draft: bool = False  # printed pages carry the draft mark
 
 
 @dataclass(frozen=True)
@@ -407,6 +408,7 @@ def _header(process: Process, pages: Mapping[str, PageRef], lang: str) -> Header
         sla=process.sla or "",
         review_every=process.review_every or "",
         signatures=_signatures(process, lang),
+        draft=process.status == "draft",
     )
 
 
