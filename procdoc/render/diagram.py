@@ -31,7 +31,7 @@ LINE_COLUMNS = 22  # about 11 Chinese characters or 22 Latin ones per line
 DECISION_COLUMNS = 16  # a diamond grows twice as fast as its text
 NOTE_COLUMNS = 10  # documents, records and exit labels stay small beside the flow
 PHASE_COLUMNS = 8  # phase names in the left gutter
-CONNECTOR_COLUMNS = 18  # "← 第2/5页 3.10a" on one line
+CONNECTOR_COLUMNS = 12  # "第12/15页" and a step number stay on a line each
 WORD_COLUMNS = 14  # in those narrow places, a Latin word of up to 14 letters is not cut
 NOTE_SIZE = 9  # points: notes are read after the steps they sit beside
 NOTE_MIN = (0.4, 0.3)  # inches: as small as its text, not Graphviz's default 0.75 × 0.5
@@ -219,9 +219,11 @@ class Style:
         return _rows(rows)
 
     def _connector(self, step: Step) -> str:
-        """The off-page connector: its number, then the page and step the line continues at."""
-        number = f"<B>{html(step.id.lstrip(CONNECTOR_MARKS))}</B>"
-        return _rows([f"{number} {_lines(step.name, CONNECTOR_COLUMNS, WORD_COLUMNS)}"])
+        """The off-page connector: its number and arrow, then the page and step the line continues at
+        (`step.name`: the arrow, then a line for each place)."""
+        arrow, *places = step.name.splitlines()
+        number = f"<B>{html(step.id.lstrip(CONNECTOR_MARKS))}</B> {html(arrow)}"
+        return _rows([number, *(_lines(place, CONNECTOR_COLUMNS, WORD_COLUMNS) for place in places)])
 
     def _subprocess(self, step: Step, colour: str) -> str:
         """The predefined-process symbol: a box with a narrow bar on each side."""

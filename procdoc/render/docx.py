@@ -15,6 +15,7 @@ for the same input: fixed core-property dates, fixed zip entry times.
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -65,6 +66,9 @@ def _open(template: str | None) -> Any:
 
     if template is None:
         return docx.Document()
+    if not os.path.isfile(template):
+        raise UserError(f"{template}: no such Word template file",
+                        "fix `render.docx-template` in procdoc.toml (a path relative to that file)")
     try:
         document = docx.Document(template)
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as err:

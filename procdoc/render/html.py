@@ -90,7 +90,7 @@ def figure_id(anchor: str) -> str:
     return FIGURE_ID_PREFIX + anchor
 
 
-def inline_svg(svg: str) -> Markup:
+def inline_svg(svg: str, prefix: str = FIGURE_ID_PREFIX) -> Markup:
     """Graphviz's SVG made fit to sit inside a page.
 
     The XML prologue, doctype and comments go; every id gets the figure
@@ -100,9 +100,9 @@ def inline_svg(svg: str) -> Markup:
     small enough to see a lane's width at a glance, large enough to read.
     """
     body = _PROLOGUE.sub("", svg).strip()
-    body = replace_value_start(body, "id", "", FIGURE_ID_PREFIX)
+    body = replace_value_start(body, "id", "", prefix)
     body = _SVG_START.sub(lambda start: _POINTS.sub(r'\1px"', start.group(0)), body, count=1)
-    return Markup(_LOCAL_REFERENCE.sub("url(#" + FIGURE_ID_PREFIX, body))
+    return Markup(_LOCAL_REFERENCE.sub("url(#" + prefix, body))
 
 
 def running_css(page: ProcessPage, page_size: str = "A4") -> Markup:

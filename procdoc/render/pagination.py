@@ -192,14 +192,14 @@ def _page_process(process: Process, groups: Sequence[tuple[str, ...]], index: in
         if step.id in number:
             sources = [source for source, target in crossings if target == step.id]
             lane = process.step_by_id[sources[0]].lane if len(sources) == 1 else step.lane
-            text = "\n".join(where(source) for source in sources)
-            steps.append(_connector(f"←{number[step.id]}", "← " + text, lane, step.phase, [step.id]))
+            text = "\n".join(["←", *(where(source) for source in sources)])
+            steps.append(_connector(f"←{number[step.id]}", text, lane, step.phase, [step.id]))
         away = [target for source, target in crossings if source == step.id]
         steps.append(_redirected(step, {target: f"→{number[target]}" for target in away}))
         for target in (t for t in away if t not in placed):
             placed.add(target)
             far = process.step_by_id[target]
-            steps.append(_connector(f"→{number[target]}", "→ " + where(target), far.lane, step.phase, []))
+            steps.append(_connector(f"→{number[target]}", "→\n" + where(target), far.lane, step.phase, []))
     return replace(process, steps=steps, phases=[p for p in process.phases if any(s.phase == p.id for s in steps)])
 
 
