@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 OS_PACKAGES := graphviz fonts-noto-cjk chromium nodejs npm libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils
 
-.PHONY: setup os-packages js-packages test lint fuzz bench samples docs clean
+.PHONY: setup os-packages js-packages test lint fuzz bench samples docs docs-images clean
 
 setup: os-packages $(BIN)/procdoc js-packages
 
@@ -63,6 +63,10 @@ samples: $(BIN)/procdoc
 
 docs: $(BIN)/procdoc
 	$(BIN)/python -m procdoc.checks.ruledocs > docs/rules.md
+
+# the printed, PDF and Word pages shown in docs/render.md, made from samples/qm-07.yaml
+docs-images: $(BIN)/procdoc
+	$(BIN)/python -m bench.screens
 
 clean:
 	rm -rf $(VENV) site .procdoc_cache .pytest_cache build *.egg-info
