@@ -262,7 +262,9 @@ def render(
     out: Annotated[Path, typer.Option("-o", "--out", help="Output folder (created; replaced as a whole).")] = Path(
         "site"
     ),
-    formats: Annotated[str, typer.Option("--format", help="Comma-separated: html, md, svg, png, pdf, docx.")] = "html,md,svg",
+    formats: Annotated[
+        str, typer.Option("--format", help="Comma-separated: html, md, svg, png, pdf, docx.")
+    ] = "html,md,svg",
     lang: Annotated[str, typer.Option("--lang", help="auto, zh or en: language of headings and labels.")] = "auto",
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", help="Parallel renders (default: one more than the number of cores).")

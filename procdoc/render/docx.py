@@ -29,6 +29,7 @@ from procdoc.render.context import Link, ProcessPage
 from procdoc.render.pagination import MARGIN_X, MARGIN_Y, SHEETS
 
 DASH = "—"
+CJK_FONT = "Noto Sans CJK SC"
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)  # core-property dates when the run asks for no timestamp
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -65,7 +66,7 @@ def _open(template: str | None) -> Any:
     from docx.opc.exceptions import PackageNotFoundError
 
     if template is None:
-        return docx.Document()
+        return _with_cjk_font(docx.Document())
     if not os.path.isfile(template):
         raise UserError(f"{template}: no such Word template file",
                         "fix `render.docx-template` in procdoc.toml (a path relative to that file)")
@@ -81,6 +82,17 @@ def _open(template: str | None) -> Any:
     for child in list(body):
         if not child.tag.endswith("}sectPr"):
             body.remove(child)
+    return document
+
+
+def _with_cjk_font(document: Any) -> Any:
+    """The plain template's Chinese text in Noto Sans CJK (the font the charts use) rather than
+    whatever the reader's Word substitutes for its theme's East Asian font."""
+    from docx.oxml.ns import qn
+
+    for fonts in document.styles.element.iter(qn("w:rFonts")):
+        fonts.attrib.pop(qn("w:eastAsiaTheme"), None)
+        fonts.set(qn("w:eastAsia"), CJK_FONT)
     return document
 
 
