@@ -43,13 +43,13 @@ class Printed:
     docx: Path
 
 
-def _render(source: Path, out: Path, settings: str = "") -> Printed:
+def _render(source: Path, out: Path, settings: str = "", lang: str = "auto") -> Printed:
     """Render one process file (with its own procdoc.toml beside it) to PDF and Word."""
     folder = out.parent / f"{out.name}-src"
     folder.mkdir()
     shutil.copy(source, folder / source.name)
     (folder / "procdoc.toml").write_text('paths = ["."]\n' + settings, encoding="utf-8")
-    request = RenderRequest.build(paths=[str(folder)], out=out, formats="pdf,docx", jobs=2)
+    request = RenderRequest.build(paths=[str(folder)], out=out, formats="pdf,docx", jobs=2, lang=lang)
     summary = render_site(request)
     assert not summary.failed, summary.diagnostics
     stem = source.stem.lower()
@@ -79,6 +79,11 @@ def draft(tmp_path_factory: pytest.TempPathFactory) -> Printed:
     source.write_text(re.sub(r"(?m)^status: .*$", "status: draft", text), encoding="utf-8")
     assert "status: draft" in source.read_text(encoding="utf-8")
     return _render(source, folder / "site", f'[render]\ndocx-template = "{TEMPLATE}"\n')
+
+
+@pytest.fixture(scope="module")
+def english(tmp_path_factory: pytest.TempPathFactory) -> Printed:
+    return _render(SAMPLES / "qc-05.yaml", tmp_path_factory.mktemp("english") / "site", lang="en")
 
 
 @pytest.fixture(params=["qm07", "generated"])
@@ -193,6 +198,16 @@ def test_an_approved_process_has_no_draft_mark(qm07: Printed) -> None:
 def test_a_small_chart_stays_on_one_page(draft: Printed) -> None:
     captions = [CHART_CAPTION.search(page.extract_text()) for page in _pages(draft.pdf)]
     assert [m.group(0) for m in captions if m] == ["流程图 第 1/1 页"]
+
+
+def test_lang_en_prints_english_labels_and_page_numbers(english: Printed) -> None:
+    pages = _pages(english.pdf)
+    for number, page in enumerate(pages, 1):
+        assert f"Page {number} / {len(pages)}" in page.text
+        assert "QC-05" in page.text and "DRAFT" in page.text
+    assert any("Flowchart, page 1/1" in page.text for page in pages)
+    headings = [p.text for p in docx.Document(str(english.docx)).paragraphs if p.style.name == "Heading 1"]
+    assert headings[:2] == ["1 Purpose", "2 Scope"]
 
 
 # ── Word ──────────────────────────────────────────────────────────────────────
