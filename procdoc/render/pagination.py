@@ -211,5 +211,5 @@ def _redirected(step: Step, to_connector: dict[str, str]) -> Step:
     """`step` with its exits to other pages sent to their connectors instead."""
     if not to_connector:
         return step
-    branches = [replace(branch, next=to_connector.get(branch.next, branch.next)) for branch in step.branches]
+    branches = [replace(branch, next=[to_connector.get(t, t) for t in branch.next]) for branch in step.branches]
     return replace(step, next=[to_connector.get(t, t) for t in step.next], branches=branches)
