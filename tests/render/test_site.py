@@ -306,7 +306,7 @@ def test_files_that_fail_to_load_are_reported_and_skipped(linked: Path, tmp_path
 
 
 @pytest.mark.parametrize(("options", "message"), [
-    ({"formats": "html,pdf"}, "unknown format 'pdf'"),
+    ({"formats": "html,odt"}, "unknown format 'odt'"),
     ({"formats": " , "}, "no output format given"),
     ({"lang": "fr"}, "unknown language 'fr'"),
     ({"jobs": 0}, "--jobs must be at least 1, not 0"),
