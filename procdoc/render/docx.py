@@ -134,10 +134,14 @@ class _Writer:
         """The settings' sheet size and margins, unless a company template brings its own."""
         if self.config.docx_template is not None:
             return
+        from docx.enum.section import WD_ORIENT
         from docx.shared import Pt
 
         section = self.doc.sections[0]
         width, height = SHEETS[self.config.page_size]
+        if self.config.orientation == "landscape":
+            width, height = height, width
+            section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = Pt(width), Pt(height)
         section.left_margin = section.right_margin = Pt(MARGIN_X)
         section.top_margin = section.bottom_margin = Pt(MARGIN_Y)
@@ -206,7 +210,7 @@ class _Writer:
             from docx.shared import Pt
 
             self.doc.add_paragraph().add_run().add_picture(io.BytesIO(chart.png), width=Pt(chart.width))
-        self._new_section("portrait")
+        self._new_section("landscape" if self.config.orientation == "landscape" else "portrait")
 
     def _new_section(self, orientation: str) -> None:
         from docx.enum.section import WD_ORIENT, WD_SECTION

@@ -30,6 +30,7 @@ SHEETS = {"A4": (210 * MM, 297 * MM), "A3": (297 * MM, 420 * MM)}
 MARGIN_X, MARGIN_Y = 12 * MM, 15 * MM
 CAPTION = 28.0  # points above a chart for its heading and caption
 
+
 @dataclass(frozen=True)
 class Sheet:
     """The room a chart has on a page: its content box less the caption, in points."""

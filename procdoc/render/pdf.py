@@ -54,7 +54,8 @@ def printed_charts(pages: Sequence[ChartPage], svgs: Sequence[str], lang: str) -
 def print_html(page: ProcessPage, charts: Sequence[PrintedChart], config: RenderConfig) -> str:
     """The page the PDF is made from (also useful to look at in a browser's print preview)."""
     template = html.environment().get_template("print.html.j2")
-    return template.render(page=page, t=page.chrome.t, chart_pages=charts, page_size=config.page_size)
+    return template.render(page=page, t=page.chrome.t, chart_pages=charts, page_size=config.page_size,
+                           orientation=config.orientation)
 
 
 def render_pdf(page: ProcessPage, charts: Sequence[PrintedChart], config: RenderConfig, stamp: str = "") -> bytes:
