@@ -272,7 +272,9 @@ def render(
     out: Annotated[
         Path, typer.Option("-o", "--out", help="Output folder (created; procdoc's files replaced, others kept).")
     ] = Path("site"),
-    formats: Annotated[str, typer.Option("--format", help="Comma-separated: html, md, svg, png.")] = "html,md,svg",
+    formats: Annotated[
+        str, typer.Option("--format", help="Comma-separated: html, md, svg, png, pdf, docx.")
+    ] = "html,md,svg",
     lang: Annotated[str, typer.Option("--lang", help="auto, zh or en: language of headings and labels.")] = "auto",
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", help="Parallel renders (default: one more than the number of cores).")
@@ -292,7 +294,7 @@ def render(
         bool, typer.Option("--clean", help="Remove the files in OUT that procdoc did not write (each is listed).")
     ] = False,
 ) -> None:
-    """Publish swimlane diagrams and procedure manuals (HTML site, Markdown)."""
+    """Publish swimlane diagrams and procedure manuals (HTML site, Markdown, PDF, Word)."""
     from procdoc.render.site import RenderRequest, render_site
 
     request = RenderRequest.build(
