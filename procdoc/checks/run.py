@@ -38,6 +38,7 @@ class CheckRequest:
     extend_select: list[str] = field(default_factory=list)
     format: str = "text"
     statistics: bool = False
+    quiet: bool = False
     strict: bool = False
     use_cache: bool = True
     jobs: int = 0
@@ -123,6 +124,7 @@ def _run_check(request: CheckRequest) -> CheckResult:
         root=".",
         version=__version__,
         statistics=request.statistics,
+        quiet=request.quiet,
     )
     report = available[request.format]().render(diagnostics, run)
     code = exit_code(diagnostics, request.strict or settings.check.strict)

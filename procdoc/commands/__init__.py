@@ -1,0 +1,1 @@
+"""Command orchestration: plain functions the thin typer commands in procdoc/cli.py call."""
