@@ -4,9 +4,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 OS_PACKAGES := graphviz fonts-noto-cjk chromium nodejs npm
 
-.PHONY: setup os-packages js-packages test lint fuzz bench samples docs clean
+.PHONY: setup os-packages js-packages test lint fuzz bench samples docs dist clean
 
+# Everything a developer needs, then the main job on the samples as proof it works.
 setup: os-packages $(BIN)/procdoc js-packages
+	@$(MAKE) --no-print-directory samples
 
 $(BIN)/procdoc: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -55,9 +57,15 @@ bench: $(BIN)/procdoc
 samples: $(BIN)/procdoc
 	$(BIN)/procdoc check samples
 	$(BIN)/procdoc render samples -o site
+	@echo "open site/index.html in a browser: the catalogue, the manuals and the swimlane charts"
+
+# The wheel users install (pipx install dist/procdoc-*.whl); tests/test_install.py installs it.
+dist: $(BIN)/procdoc
+	rm -rf dist
+	$(BIN)/python -m build --wheel --outdir dist .
 
 docs: $(BIN)/procdoc
 	$(BIN)/python -m procdoc.checks.ruledocs > docs/rules.md
 
 clean:
-	rm -rf $(VENV) site .procdoc_cache .pytest_cache build *.egg-info
+	rm -rf $(VENV) site dist .procdoc_cache .pytest_cache build *.egg-info

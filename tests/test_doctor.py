@@ -121,3 +121,10 @@ def test_other_systems() -> None:
     assert "brew install graphviz" in install_line(SYSTEMS[2])
     assert "winget install -e --id Graphviz.Graphviz" in install_line(SYSTEMS[3])
     assert "sudo dnf install graphviz google-noto-sans-cjk-fonts" in install_line(SYSTEMS[1])
+
+
+def test_the_readme_gives_the_same_install_commands() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    for system in SYSTEMS:
+        first_command = re.split(r" \(|; ", system.command)[0]
+        assert f"| {system.name} | `{first_command}`" in readme, system.name
