@@ -209,12 +209,12 @@ SCHEMA_CASES = [
 
 
 def _schema_errors(text: str) -> list[str]:
-    from jsonschema import Draft202012Validator
+    from jsonschema.validators import validator_for
 
     from procdoc import schema, yamlsource
 
     data, _ = yamlsource.load(text)
-    return [e.message for e in Draft202012Validator(schema.schema()).iter_errors(data)]
+    return [e.message for e in validator_for(schema.schema())(schema.schema()).iter_errors(data)]
 
 
 @pytest.mark.parametrize("name", SCHEMA_CASES)

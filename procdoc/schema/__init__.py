@@ -71,9 +71,10 @@ def _fast_validator() -> Callable[[Any], Any]:
 
 @cache
 def _full_validator() -> Any:
-    from jsonschema import Draft202012Validator
+    """jsonschema's validator for the draft the schema declares (draft-07, which yaml-language-server supports)."""
+    from jsonschema.validators import validator_for
 
-    return Draft202012Validator(schema())
+    return validator_for(schema())(schema())
 
 
 def prepare() -> None:
