@@ -7,37 +7,33 @@ yamlls, Helix, Zed) reads `description`/`markdownDescription` for hovers,
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+import json
 
 import pytest
 from jsonschema.validators import Draft7Validator, validator_for
 
 from procdoc.config import _UNIT_KINDS
 from procdoc.model import STEP_TYPES
-from procdoc.schema import schema
+from procdoc.schema import schema, schema_text
+from procdoc.schema.hovers import layout, properties, with_hovers
 
 CLOSED_SETS = {
-    "status", "category", "level", "lang", "trigger.mode", "lane.kind", "document.kind", "step.type",
+    "procdoc", "status", "category", "level", "lang", "trigger.mode", "lane.kind", "document.kind", "step.type",
 }
 
 
-def properties() -> Iterator[tuple[str, dict[str, Any]]]:
-    """(name, schema) of every property: `key` at the top, `definition.key` inside the $defs."""
-    root = schema()
-    yield from root["properties"].items()
-    for definition, body in root["$defs"].items():
-        for key, prop in body.get("properties", {}).items():
-            yield f"{definition}.{key}", prop
-
-
-ALL = dict(properties())
+ALL = dict(properties(schema()))
 
 
 def test_the_schema_is_draft_07_and_the_loader_validates_with_that_draft() -> None:
     assert schema()["$schema"] == "http://json-schema.org/draft-07/schema#"
     assert validator_for(schema()) is Draft7Validator
     Draft7Validator.check_schema(schema())
+
+
+def test_the_hovers_are_current() -> None:
+    text = schema_text()
+    assert layout(with_hovers(json.loads(text))) == text, "run `python -m procdoc.schema`"
 
 
 def test_there_are_many_properties() -> None:

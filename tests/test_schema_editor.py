@@ -119,4 +119,4 @@ def test_hover_on_a_step_type_lists_the_values(server: LanguageServer, tmp_path:
     lines = BASE.splitlines()
     row = next(i for i, line in enumerate(lines) if line.strip() == "type: start")
     shown = hover(server, tmp_path, BASE, row, lines[row].index("type") + 1)
-    assert "One of: `start`, `task`, `decision`, `subprocess`, `end`." in shown
+    assert "One of: `start`, `task`, `decision`, `subprocess`, `join`, `end`." in shown
