@@ -23,7 +23,6 @@ import typer
 from typer.core import TyperGroup
 
 from procdoc import __version__
-from procdoc.commands.completion import COMPLETE_VAR
 from procdoc.errors import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UserError
 
 if TYPE_CHECKING:
@@ -41,6 +40,8 @@ class _Commands(TyperGroup):
         except KeyboardInterrupt:
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except OSError as err:
+            if isinstance(err, BrokenPipeError):
+                _discard_stdout()
             raise _fail(*environment_problem(err)) from None
 
 
@@ -141,7 +142,8 @@ def _split(values: list[str] | None) -> list[str]:
 ))
 def check(
     paths: Annotated[
-        list[str] | None, typer.Argument(help="Files or folders (default: `paths` from procdoc.toml, else .).")
+        list[str] | None,
+        typer.Argument(help="Files or folders (default: `paths` from procdoc.toml, else .); - reads standard input."),
     ] = None,
     config: Annotated[
         str | None, typer.Option("--config", help="Settings file (default: nearest procdoc.toml).")
@@ -170,9 +172,13 @@ def check(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only the findings: no summary line, nothing when clean.")
     ] = False,
+    stdin_filename: Annotated[
+        str | None,
+        typer.Option("--stdin-filename", help="With `-` as the path: the file name the text on standard input has."),
+    ] = None,
 ) -> None:
     """Check processes against the self-inspection rules (like a linter)."""
-    from procdoc.checks.run import CheckRequest, run_check
+    from procdoc.commands.check import CheckRequest, run_check
 
     chosen = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     request = CheckRequest(
@@ -186,11 +192,14 @@ def check(
         strict=strict,
         use_cache=not no_cache,
         quiet=quiet,
+        stdin_filename=stdin_filename,
     )
     result = run_check(request)
     if verbose:
         for path, why in result.skipped:
             print(f"skipped {path}: {why}", file=sys.stderr)
+        for note in result.notes:
+            print(note, file=sys.stderr)
     _emit(result.report, output, chosen)
     raise typer.Exit(EXIT_OK if exit_zero and result.exit_code == EXIT_FINDINGS else result.exit_code)
 
@@ -297,7 +306,7 @@ def export(
     ] = None,
 ) -> None:
     """Export a process as BPMN 2.0 XML (with diagram) or a Mermaid flowchart."""
-    from procdoc.export import export_process
+    from procdoc.commands.export import export_process
 
     text = export_process(kind, path, config)
     _emit(text, output, kind)
@@ -386,9 +395,19 @@ def doctor() -> None:
 ))
 def completion(shell: Annotated[str, typer.Argument(help="bash, zsh or fish.")]) -> None:
     """Print the shell completion script for bash, zsh or fish (install it as the examples show)."""
-    from procdoc.commands.completion import script
+    if shell not in SHELLS:
+        raise UserError(f"no completion for the shell {shell!r}", f"use one of: {', '.join(SHELLS)}")
+    from typer.completion import completion_init, get_completion_script
 
-    sys.stdout.write(script(shell))
+    completion_init()
+    script = get_completion_script(prog_name="procdoc", complete_var=COMPLETE_VAR, shell=shell)
+    sys.stdout.write(script.rstrip("\n") + "\n")
+
+
+# The completion script calls `procdoc` again with this variable set; typer then prints the candidates.
+# Its completion classes are registered only then and for `procdoc completion`: other runs do not pay for them.
+COMPLETE_VAR = "_PROCDOC_COMPLETE"
+SHELLS = ("bash", "zsh", "fish")
 
 
 @contextmanager
@@ -405,18 +424,23 @@ def _progress_bar(quiet: bool = False) -> Iterator[Callable[[int, int], None] | 
         yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
+def _discard_stdout() -> None:
+    """Point standard output at /dev/null: what is still buffered for a closed pipe can reach no one."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def run() -> None:
     """The `procdoc` command: the app, then standard output flushed while a closed pipe can still be reported."""
     try:
         if COMPLETE_VAR in os.environ:  # the shell asks for completions: typer answers in its own style
-            from procdoc.commands.completion import prepare
+            from typer.completion import completion_init
 
-            prepare()
+            completion_init()
         app()
     finally:
         try:
             sys.stdout.flush()
         except BrokenPipeError:
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more can reach it
+            _discard_stdout()
             _fail(*environment_problem(BrokenPipeError(errno.EPIPE, "Broken pipe", "standard output")))
             sys.exit(EXIT_USAGE)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -59,7 +60,16 @@ def validator_code() -> str:
     import fastjsonschema
 
     fresh = json.loads(schema_text())  # compile_to_code rewrites the $refs of the dict it is given
-    return GENERATED_HEADER + fastjsonschema.compile_to_code(fresh)
+    return GENERATED_HEADER + _without_locals(fastjsonschema.compile_to_code(fresh))
+
+
+_FORMAT_LOCALS = re.compile(r'"([^"{}]*\{data\w*\}[^"{}]*)"\.format\(\*\*locals\(\)\)')
+
+
+def _without_locals(code: str) -> str:
+    """The generated code names each list item's path eagerly with `"…[{i}]".format(**locals())`, which
+    builds a dict of every local for every item of every list; an f-string says the same at a tenth of the cost."""
+    return _FORMAT_LOCALS.sub(r'f"\1"', code)
 
 
 @cache

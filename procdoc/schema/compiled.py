@@ -98,7 +98,7 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
             if data__outputs_is_list:
                 data__outputs_len = len(data__outputs)
                 for data__outputs_x, data__outputs_item in enumerate(data__outputs):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_output(data__outputs_item, custom_formats, (name_prefix or "data") + ".outputs[{data__outputs_x}]".format(**locals()))
+                    validate_https___procdoc_dev_schema_process_1_json___defs_output(data__outputs_item, custom_formats, (name_prefix or "data") + f".outputs[{data__outputs_x}]")
         if "lanes" in data_keys:
             data_keys.remove("lanes")
             data__lanes = data["lanes"]
@@ -110,7 +110,7 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
                 if data__lanes_len < 1:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".lanes must contain at least 1 items", value=data__lanes, name="" + (name_prefix or "data") + ".lanes", definition={'type': 'array', 'minItems': 1, 'items': {'type': 'object', 'required': ['id', 'name'], 'additionalProperties': False, 'patternProperties': {'^x-': {}}, 'properties': {'id': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/id', 'description': 'Lane id: steps name their lane with it (`lane:`), and `owner` and RACI refer to it.', 'examples': ['marketing', 'qa'], 'markdownDescription': 'Lane id: steps name their lane with it (`lane:`), and `owner` and RACI refer to it.\n\n```yaml\nid: marketing\n```'}, 'name': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/text', 'description': 'Lane name as drawn on the chart (部门或岗位名称).', 'examples': ['营销部', 'Quality department'], 'markdownDescription': 'Lane name as drawn on the chart (部门或岗位名称).\n\n```yaml\nname: 营销部\n```'}, 'kind': {'enum': ['external', 'department', 'role', 'system'], 'description': 'What the lane is: external (customer, supplier), department, role or system.', 'examples': ['department'], 'markdownDescription': 'What the lane is: external (customer, supplier), department, role or system.\n\nOne of: `external`, `department`, `role`, `system`.\n\n```yaml\nkind: department\n```'}, 'duties': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/text', 'description': 'Duties in this process (职责), for the responsibilities table of the manual.', 'examples': ['受理投诉，跟踪处理进度，回复客户'], 'markdownDescription': 'Duties in this process (职责), for the responsibilities table of the manual.\n\n```yaml\nduties: 受理投诉，跟踪处理进度，回复客户\n```'}}}, 'description': 'Departments and roles (泳道), in the order the chart draws them, left to right.', 'examples': [[{'id': 'customer', 'name': '客户', 'kind': 'external'}, {'id': 'marketing', 'name': '营销部', 'kind': 'department'}]], 'markdownDescription': 'Departments and roles (泳道), in the order the chart draws them, left to right.\n\n```yaml\nlanes:\n- id: customer\n  name: 客户\n  kind: external\n- id: marketing\n  name: 营销部\n  kind: department\n```'}, rule='minItems')
                 for data__lanes_x, data__lanes_item in enumerate(data__lanes):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_lane(data__lanes_item, custom_formats, (name_prefix or "data") + ".lanes[{data__lanes_x}]".format(**locals()))
+                    validate_https___procdoc_dev_schema_process_1_json___defs_lane(data__lanes_item, custom_formats, (name_prefix or "data") + f".lanes[{data__lanes_x}]")
         if "phases" in data_keys:
             data_keys.remove("phases")
             data__phases = data["phases"]
@@ -120,7 +120,7 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
             if data__phases_is_list:
                 data__phases_len = len(data__phases)
                 for data__phases_x, data__phases_item in enumerate(data__phases):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_phase(data__phases_item, custom_formats, (name_prefix or "data") + ".phases[{data__phases_x}]".format(**locals()))
+                    validate_https___procdoc_dev_schema_process_1_json___defs_phase(data__phases_item, custom_formats, (name_prefix or "data") + f".phases[{data__phases_x}]")
         if "documents" in data_keys:
             data_keys.remove("documents")
             data__documents = data["documents"]
@@ -130,7 +130,7 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
             if data__documents_is_list:
                 data__documents_len = len(data__documents)
                 for data__documents_x, data__documents_item in enumerate(data__documents):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_document(data__documents_item, custom_formats, (name_prefix or "data") + ".documents[{data__documents_x}]".format(**locals()))
+                    validate_https___procdoc_dev_schema_process_1_json___defs_document(data__documents_item, custom_formats, (name_prefix or "data") + f".documents[{data__documents_x}]")
         if "records" in data_keys:
             data_keys.remove("records")
             data__records = data["records"]
@@ -140,7 +140,7 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
             if data__records_is_list:
                 data__records_len = len(data__records)
                 for data__records_x, data__records_item in enumerate(data__records):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_record(data__records_item, custom_formats, (name_prefix or "data") + ".records[{data__records_x}]".format(**locals()))
+                    validate_https___procdoc_dev_schema_process_1_json___defs_record(data__records_item, custom_formats, (name_prefix or "data") + f".records[{data__records_x}]")
         if "steps" in data_keys:
             data_keys.remove("steps")
             data__steps = data["steps"]
@@ -152,7 +152,7 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
                 if data__steps_len < 1:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".steps must contain at least 1 items", value=data__steps, name="" + (name_prefix or "data") + ".steps", definition={'type': 'array', 'minItems': 1, 'items': {'type': 'object', 'required': ['id', 'name'], 'additionalProperties': False, 'patternProperties': {'^x-': {}}, 'properties': {'id': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/id', 'description': 'Step number (步骤编号), unique in the process; `next:` and `branches:` refer to it.', 'examples': ['1.2', '3.7'], 'markdownDescription': "Step number (步骤编号), unique in the process; `next:` and `branches:` refer to it.\n\n```yaml\nid: '1.2'\n```"}, 'name': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/text', 'description': 'What is done, verb + object (动词+宾语); for a decision, the question.', 'examples': ['记录投诉信息', '是否属实？'], 'markdownDescription': 'What is done, verb + object (动词+宾语); for a decision, the question.\n\n```yaml\nname: 记录投诉信息\n```'}, 'type': {'enum': ['start', 'task', 'decision', 'subprocess', 'join', 'end'], 'default': 'task', 'description': 'Kind of step: start (开始), task (活动, the default), decision (判断), subprocess (子流程), join (汇合: waits for all its incoming parallel paths) or end (结束).', 'examples': ['decision'], 'markdownDescription': 'Kind of step: start (开始), task (活动, the default), decision (判断), subprocess (子流程), join (汇合: waits for all its incoming parallel paths) or end (结束).\n\nOne of: `start`, `task`, `decision`, `subprocess`, `join`, `end`.\n\n```yaml\ntype: decision\n```'}, 'lane': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/id', 'description': 'Id of the lane (department or role) that does this step, one of the ids under `lanes:`.', 'examples': ['marketing'], 'markdownDescription': 'Id of the lane (department or role) that does this step, one of the ids under `lanes:`.\n\n```yaml\nlane: marketing\n```'}, 'phase': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/id', 'description': 'Id of the phase the step belongs to, one of the ids under `phases:`.', 'examples': ['receive'], 'markdownDescription': 'Id of the phase the step belongs to, one of the ids under `phases:`.\n\n```yaml\nphase: receive\n```'}, 'description': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/text', 'description': 'How the step is done (程序): the procedure in a few sentences.', 'examples': ['在 CRM 中登记客户、产品、批号和问题描述，请客户签字确认。'], 'markdownDescription': 'How the step is done (程序): the procedure in a few sentences.\n\n```yaml\ndescription: 在 CRM 中登记客户、产品、批号和问题描述，请客户签字确认。\n```'}, 'key': {'type': 'boolean', 'description': 'Key step (关键环节): marked ★ on the chart; needs a control point.', 'examples': [True], 'markdownDescription': 'Key step (关键环节): marked ★ on the chart; needs a control point.\n\n```yaml\nkey: true\n```'}, 'time_limit': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/text', 'description': 'Time limit (时限): 即时, 30min, 2h, 0.5d, 1 working day, 24小时内, 1个工作日内 …', 'examples': ['24小时内', '2h'], 'markdownDescription': 'Time limit (时限): 即时, 30min, 2h, 0.5d, 1 working day, 24小时内, 1个工作日内 …\n\n```yaml\ntime_limit: 24小时内\n```'}, 'inputs': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/texts', 'description': 'What the step takes in (输入), in words.', 'examples': [['客户投诉']], 'markdownDescription': 'What the step takes in (输入), in words.\n\n```yaml\ninputs:\n- 客户投诉\n```'}, 'outputs': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/texts', 'description': 'What the step hands on (输出), in words.', 'examples': [['投诉登记表']], 'markdownDescription': 'What the step hands on (输出), in words.\n\n```yaml\noutputs:\n- 投诉登记表\n```'}, 'documents': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/ids', 'description': 'Ids of the documents (guidance, forms) the step uses.', 'examples': [['F-01']], 'markdownDescription': 'Ids of the documents (guidance, forms) the step uses.\n\n```yaml\ndocuments:\n- F-01\n```'}, 'records': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/ids', 'description': 'Ids of the records the step produces.', 'examples': [['R-01']], 'markdownDescription': 'Ids of the records the step produces.\n\n```yaml\nrecords:\n- R-01\n```'}, 'system': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/text', 'description': 'Information system or transaction the step is done in (ERP, OA, CRM).', 'examples': ['CRM'], 'markdownDescription': 'Information system or transaction the step is done in (ERP, OA, CRM).\n\n```yaml\nsystem: CRM\n```'}, 'raci': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/raci', 'description': 'Who is Responsible, Accountable, Consulted and Informed (RACI) for this step, by lane id.', 'examples': [{'r': 'marketing', 'a': 'marketing_manager', 'i': ['customer']}], 'markdownDescription': 'Who is Responsible, Accountable, Consulted and Informed (RACI) for this step, by lane id.\n\n```yaml\nraci:\n  r: marketing\n  a: marketing_manager\n  i:\n  - customer\n```'}, 'control': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/control', 'description': 'Control point (控制点) of the step: standard, method, record and corrective action.', 'examples': [{'standard': '记录完整，客户签字', 'method': '每周抽查 10%', 'record': 'R-01', 'on_fail': '1.2'}], 'markdownDescription': "Control point (控制点) of the step: standard, method, record and corrective action.\n\n```yaml\ncontrol:\n  standard: 记录完整，客户签字\n  method: 每周抽查 10%\n  record: R-01\n  on_fail: '1.2'\n```"}, 'next': {'description': 'Id of the following step, or a list of ids to start parallel paths.', 'oneOf': [{'$ref': '#/$defs/id'}, {'$ref': '#/$defs/ids'}], 'examples': ['1.3', ['2.1', '2.2']], 'markdownDescription': "Id of the following step, or a list of ids to start parallel paths.\n\n```yaml\nnext: '1.3'\n```"}, 'branches': {'type': 'array', 'items': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/branch'}, 'description': 'Labelled exits (of a decision): each with `when` (the label) and `next` (the step).', 'examples': [[{'when': '是', 'next': '2.1'}, {'when': '否', 'next': '1.4'}]], 'markdownDescription': "Labelled exits (of a decision): each with `when` (the label) and `next` (the step).\n\n```yaml\nbranches:\n- when: 是\n  next: '2.1'\n- when: 否\n  next: '1.4'\n```"}, 'process': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/code', 'description': 'For a subprocess step: the code of the process it runs.', 'examples': ['PP-01'], 'markdownDescription': 'For a subprocess step: the code of the process it runs.\n\n```yaml\nprocess: PP-01\n```'}, 'trigger': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/text', 'description': 'For one of several start steps (procdoc 1.1): what starts the process this way.', 'examples': ['客户来电投诉'], 'markdownDescription': 'For one of several start steps (procdoc 1.1): what starts the process this way.\n\n```yaml\ntrigger: 客户来电投诉\n```'}}}, 'description': 'The activities (流程步骤), in reading order: start, tasks, decisions, sub-processes, end.', 'examples': [[{'id': '1.1', 'name': '客户投诉', 'type': 'start', 'lane': 'customer', 'next': '1.2'}]], 'markdownDescription': "The activities (流程步骤), in reading order: start, tasks, decisions, sub-processes, end.\n\n```yaml\nsteps:\n- id: '1.1'\n  name: 客户投诉\n  type: start\n  lane: customer\n  next: '1.2'\n```"}, rule='minItems')
                 for data__steps_x, data__steps_item in enumerate(data__steps):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_step(data__steps_item, custom_formats, (name_prefix or "data") + ".steps[{data__steps_x}]".format(**locals()))
+                    validate_https___procdoc_dev_schema_process_1_json___defs_step(data__steps_item, custom_formats, (name_prefix or "data") + f".steps[{data__steps_x}]")
         if "emergencies" in data_keys:
             data_keys.remove("emergencies")
             data__emergencies = data["emergencies"]
@@ -162,7 +162,7 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
             if data__emergencies_is_list:
                 data__emergencies_len = len(data__emergencies)
                 for data__emergencies_x, data__emergencies_item in enumerate(data__emergencies):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_emergency(data__emergencies_item, custom_formats, (name_prefix or "data") + ".emergencies[{data__emergencies_x}]".format(**locals()))
+                    validate_https___procdoc_dev_schema_process_1_json___defs_emergency(data__emergencies_item, custom_formats, (name_prefix or "data") + f".emergencies[{data__emergencies_x}]")
         if "kpis" in data_keys:
             data_keys.remove("kpis")
             data__kpis = data["kpis"]
@@ -172,7 +172,7 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
             if data__kpis_is_list:
                 data__kpis_len = len(data__kpis)
                 for data__kpis_x, data__kpis_item in enumerate(data__kpis):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_kpi(data__kpis_item, custom_formats, (name_prefix or "data") + ".kpis[{data__kpis_x}]".format(**locals()))
+                    validate_https___procdoc_dev_schema_process_1_json___defs_kpi(data__kpis_item, custom_formats, (name_prefix or "data") + f".kpis[{data__kpis_x}]")
         if "sla" in data_keys:
             data_keys.remove("sla")
             data__sla = data["sla"]
@@ -190,7 +190,7 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
             if data__revisions_is_list:
                 data__revisions_len = len(data__revisions)
                 for data__revisions_x, data__revisions_item in enumerate(data__revisions):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_revision(data__revisions_item, custom_formats, (name_prefix or "data") + ".revisions[{data__revisions_x}]".format(**locals()))
+                    validate_https___procdoc_dev_schema_process_1_json___defs_revision(data__revisions_item, custom_formats, (name_prefix or "data") + f".revisions[{data__revisions_x}]")
         if "glossary" in data_keys:
             data_keys.remove("glossary")
             data__glossary = data["glossary"]
@@ -200,7 +200,7 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
             if data__glossary_is_list:
                 data__glossary_len = len(data__glossary)
                 for data__glossary_x, data__glossary_item in enumerate(data__glossary):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_term(data__glossary_item, custom_formats, (name_prefix or "data") + ".glossary[{data__glossary_x}]".format(**locals()))
+                    validate_https___procdoc_dev_schema_process_1_json___defs_term(data__glossary_item, custom_formats, (name_prefix or "data") + f".glossary[{data__glossary_x}]")
         if "references" in data_keys:
             data_keys.remove("references")
             data__references = data["references"]
@@ -210,7 +210,7 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
             if data__references_is_list:
                 data__references_len = len(data__references)
                 for data__references_x, data__references_item in enumerate(data__references):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_text(data__references_item, custom_formats, (name_prefix or "data") + ".references[{data__references_x}]".format(**locals()))
+                    validate_https___procdoc_dev_schema_process_1_json___defs_text(data__references_item, custom_formats, (name_prefix or "data") + f".references[{data__references_x}]")
         for data_key, data_val in data.items():
             if REGEX_PATTERNS['^x-'].search(data_key):
                 if data_key in data_keys:
@@ -452,7 +452,7 @@ def validate_https___procdoc_dev_schema_process_1_json___defs_step(data, custom_
             if data__branches_is_list:
                 data__branches_len = len(data__branches)
                 for data__branches_x, data__branches_item in enumerate(data__branches):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_branch(data__branches_item, custom_formats, (name_prefix or "data") + ".branches[{data__branches_x}]".format(**locals()))
+                    validate_https___procdoc_dev_schema_process_1_json___defs_branch(data__branches_item, custom_formats, (name_prefix or "data") + f".branches[{data__branches_x}]")
         if "process" in data_keys:
             data_keys.remove("process")
             data__process = data["process"]
@@ -585,7 +585,7 @@ def validate_https___procdoc_dev_schema_process_1_json___defs_ids(data, custom_f
     if data_is_list:
         data_len = len(data)
         for data_x, data_item in enumerate(data):
-            validate_https___procdoc_dev_schema_process_1_json___defs_id(data_item, custom_formats, (name_prefix or "data") + "[{data_x}]".format(**locals()))
+            validate_https___procdoc_dev_schema_process_1_json___defs_id(data_item, custom_formats, (name_prefix or "data") + f"[{data_x}]")
     return data
 
 def validate_https___procdoc_dev_schema_process_1_json___defs_texts(data, custom_formats={}, name_prefix=None):
@@ -595,7 +595,7 @@ def validate_https___procdoc_dev_schema_process_1_json___defs_texts(data, custom
     if data_is_list:
         data_len = len(data)
         for data_x, data_item in enumerate(data):
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data_item, custom_formats, (name_prefix or "data") + "[{data_x}]".format(**locals()))
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data_item, custom_formats, (name_prefix or "data") + f"[{data_x}]")
     return data
 
 def validate_https___procdoc_dev_schema_process_1_json___defs_record(data, custom_formats={}, name_prefix=None):
