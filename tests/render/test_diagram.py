@@ -40,6 +40,7 @@ from procdoc.render.names import page_stem, slug, step_anchor
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}"
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+PROCESSES = Path(__file__).resolve().parents[1] / "processes"  # format 1.1: joins, parallel exits, two starts
 DRAWN_TAGS = {"svg", "g", "title", "polygon", "polyline", "path", "ellipse", "text", "a"}
 TOLERANCE = 0.5
 ROUNDING = 1.0  # Graphviz rounds a label's size up to whole points
@@ -202,7 +203,7 @@ def nasty_text(names: list[str]) -> str:
         records:
           - {{id: r, name: {q[5]}}}
         steps:
-          - {{id: "1", name: {q[0]}, type: start, lane: a, phase: p, next: "2"}}
+          - {{id: "1", name: {q[0]}, type: start, lane: a, phase: p, trigger: {q[5]}, next: "2"}}
           - {{id: "2", name: {q[1]}, lane: a, phase: p, documents: [d], records: [r], system: {q[6]}, next: "3",
               description: {q[2]}}}
           - id: "3"
@@ -308,8 +309,14 @@ class Chart:
         return self.node(step_anchor(step_id))
 
     def edges_between(self, tail_step: str, head_step: str) -> list[Edge]:
+        """The lines out of `tail_step` towards `head_step`: straight to it, or into the
+        parallel split that leads to it."""
         tail, head = self.step(tail_step).name, self.step(head_step).name
-        return [e for e in self.edges if e.tail == tail and e.head == head]
+        splits = {e.tail for e in self.edges if e.head == head and "split" in self.nodes[e.tail].classes}
+        return [e for e in self.edges if e.tail == tail and (e.head == head or e.head in splits)]
+
+    def splits(self) -> list[Node]:
+        return [n for n in self.nodes.values() if "split" in n.classes]
 
 
 NUMBER_PAIR = re.compile(r"(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)")
@@ -398,6 +405,7 @@ def squeeze(text: str) -> str:
 def case_texts() -> dict[str, str]:
     """The synthetic processes, and every sample that loads."""
     texts = {"complaint": COMPLAINT, "english": ENGLISH}
+    texts |= {f"parallel-{path.stem}": path.read_text(encoding="utf-8") for path in sorted(PROCESSES.glob("*.yaml"))}
     for path in sorted(SAMPLES.glob("*.yaml")):
         text = path.read_text(encoding="utf-8")
         if load_text(text).process is not None:
@@ -431,6 +439,12 @@ def case(request: pytest.FixtureRequest, drawn: dict[str, tuple[Process, Chart, 
 @pytest.fixture
 def complaint(drawn: dict[str, tuple[Process, Chart, Drawing]]) -> tuple[Process, Chart]:
     return chart_for(drawn, "complaint")
+
+
+@pytest.fixture
+def service(drawn: dict[str, tuple[Process, Chart, Drawing]]) -> tuple[Process, Chart]:
+    """Two starts, a decision exit starting parallel work, a task's split, two joins."""
+    return chart_for(drawn, "parallel-sv-4s")
 
 
 # ── Structure, on every chart ─────────────────────────────────────────────────
@@ -494,8 +508,8 @@ def test_every_step_lies_in_its_lane_column_and_phase_band(case: tuple[Process, 
         node = chart.step(step.id)
         column = lanes[f"lane-{slug(step.lane or '')}"]
         assert column.x0 < node.bounds.x0 and node.bounds.x1 < column.x1, step.id
-        if process.phases:
-            assert node.bounds.inside(phases[f"phase-{slug(step.phase or '')}"]), step.id
+        if step.phase:  # a step of no phase (an emergency path, say) may sit anywhere
+            assert node.bounds.inside(phases[f"phase-{slug(step.phase)}"]), step.id
 
 
 def test_forward_lines_point_down_and_only_loop_backs_go_up(case: tuple[Process, Chart]) -> None:
@@ -503,8 +517,9 @@ def test_forward_lines_point_down_and_only_loop_backs_go_up(case: tuple[Process,
     back = back_edges(process)
     ids = {n.name: n.id for n in chart.nodes.values()}
     step_of = {step_anchor(s.id): s.id for s in process.steps}
+    step_of |= {split.id: step_of[split.id.rsplit("-split-", 1)[0]] for split in chart.splits()}
     flows = [e for e in chart.edges if "flow" in e.classes]
-    assert len(flows) == sum(len(s.exits()) for s in process.steps)
+    assert len(flows) == sum(len(s.exits()) for s in process.steps) + len(chart.splits())
     for edge in flows:
         pair = (step_of[ids[edge.tail]], step_of[ids[edge.head]])
         if pair in back:
@@ -662,6 +677,64 @@ def test_long_chinese_names_wrap_at_eleven_characters(complaint: tuple[Process, 
     assert len(lines) == 3 and max(len(line) for line in lines) <= 11
 
 
+def corners_of(node: Node) -> set[tuple[float, float]]:
+    """The distinct corners of the node's outline."""
+    outline = next((e for e in node.group.iter() if e.tag in (SVG + "polygon", SVG + "path")), None)
+    assert outline is not None, node.id
+    return set(points_of(outline))
+
+
+def is_diamond(node: Node) -> bool:
+    """Four corners, at the middles of the bounding box's sides."""
+    b = node.bounds
+    middle = ((b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2)
+    expected = {(middle[0], b.y0), (b.x1, middle[1]), (middle[0], b.y1), (b.x0, middle[1])}
+    found = corners_of(node)
+    return len(found) == 4 and all(any(abs(x - p) < 1 and abs(y - q) < 1 for x, y in found) for p, q in expected)
+
+
+def test_a_split_is_a_diamond_with_a_plus_right_after_its_step(service: tuple[Process, Chart]) -> None:
+    _, chart = service
+    splits = {s.id: s for s in chart.splits()}
+    assert sorted(splits) == [f"{step_anchor('10')}-split-0", f"{step_anchor('4')}-split-0"]
+    for split in splits.values():
+        assert is_diamond(split) and split.texts == ["+"], split.id
+    def outs(node: Node) -> list[str]:
+        return sorted(chart.nodes[e.head].id for e in chart.edges if e.tail == node.name)
+    after_decision, after_handover = splits[f"{step_anchor('4')}-split-0"], splits[f"{step_anchor('10')}-split-0"]
+    assert outs(after_decision) == sorted([step_anchor("5"), step_anchor("6")])
+    assert outs(after_handover) == sorted([step_anchor("11"), step_anchor("12")])
+    into = [e for e in chart.edges if e.head == after_decision.name]
+    assert [(chart.nodes[e.tail].id, squeeze("".join(e.texts))) for e in into] == [(step_anchor("4"), "同意")]
+    into = [e for e in chart.edges if e.head == after_handover.name]
+    assert [(chart.nodes[e.tail].id, e.texts) for e in into] == [(step_anchor("10"), [])]
+
+
+def test_a_join_is_a_diamond_with_a_plus_that_every_parallel_path_enters(service: tuple[Process, Chart]) -> None:
+    _, chart = service
+    for join, paths in (("7", ["5", "6"]), ("13", ["11", "12"])):
+        node = chart.step(join)
+        assert is_diamond(node) and "+" in node.texts and "step-join" in node.classes
+        entering = sorted(chart.nodes[e.tail].id for e in chart.edges if e.head == node.name)
+        assert entering == sorted(step_anchor(p) for p in paths)
+
+
+def test_alternative_starts_are_terminators_showing_their_triggers(service: tuple[Process, Chart]) -> None:
+    process, chart = service
+    for step in (s for s in process.steps if s.type == "start"):
+        node = chart.step(step.id)
+        assert "step-start" in node.classes and len(corners_of(node)) > 4  # rounded: more than four corners
+        assert squeeze(f"触发：{step.trigger}") in squeeze("".join(node.texts)), step.id
+
+
+def test_the_legend_explains_the_parallel_symbol(drawn: dict[str, tuple[Process, Chart, Drawing]]) -> None:
+    expected = {"complaint": "并行分支与汇合（菱形内加号）", "english": "Parallel split and join (diamond with +)"}
+    for case, words in expected.items():
+        _, chart = chart_for(drawn, case)
+        legend = chart.node("legend")
+        assert squeeze(words) in squeeze("".join(legend.texts)) and "+" in legend.texts
+
+
 def test_english_chart_has_english_legend(drawn: dict[str, tuple[Process, Chart, Drawing]]) -> None:
     _, chart = chart_for(drawn, "english")
     legend = "".join(chart.node("legend").texts)
@@ -674,7 +747,7 @@ def test_english_chart_has_english_legend(drawn: dict[str, tuple[Process, Chart,
 
 def test_user_text_shows_literally_and_adds_no_element() -> None:
     nasty = parse(render(load(nasty_text(NASTY))).svg)
-    plain = parse(render(load(nasty_text([re.sub(r"\S", "x", n) for n in NASTY]))).svg)
+    plain = parse(render(load(nasty_text([re.sub(r"[^\s/-]", "x", n) for n in NASTY]))).svg)
     assert Counter(e.tag for e in nasty.root.iter()) == Counter(e.tag for e in plain.root.iter())
     assert {e.tag.removeprefix(SVG) for e in nasty.root.iter()} <= DRAWN_TAGS
     assert not any(k.startswith("on") for e in nasty.root.iter() for k in e.attrib)
@@ -683,6 +756,7 @@ def test_user_text_shows_literally_and_adds_no_element() -> None:
         assert squeeze(name) in squeeze("".join(node.texts)), name
         assert node.tooltip is not None and node.tooltip.startswith(f"{step_id} {name}")
     assert nasty.step("2").tooltip == f"2 {NASTY[1]}\n{NASTY[2]}"
+    assert squeeze(f"触发：{NASTY[5]}") in squeeze("".join(nasty.step("1").texts))
     headers = ["".join(n.texts) for n in nasty.nodes.values() if "lane-header" in n.classes]
     assert headers == [NASTY[1], NASTY[2]]
     labels = {squeeze("".join(e.texts)) for e in nasty.edges if e.texts}
@@ -709,7 +783,7 @@ def test_quoted_and_html_escape_every_special_character() -> None:
         ("客户投诉管理制度", 10, ["客户投诉", "管理制度"]),
         ("汇总投诉信息并编写投诉处理报告", 22, ["汇总投诉信息并编", "写投诉处理报告"]),
         ("Register and dispatch the repair request", 22, ["Register and dispatch", "the repair request"]),
-        ("<script>alert(1)</script>", 22, ["<script>alert", "(1)</script>"]),
+        ("<script>alert(1)</script>", 22, ["<script>alert(1)</", "script>"]),
         ("现场能否解决？", 12, ["现场能否解决？"]),
         ("录入ERP系统", 22, ["录入ERP系统"]),
         ("one\ntwo", 22, ["one", "two"]),
@@ -723,13 +797,40 @@ def test_wrap_by_display_width(text: str, columns: int, lines: list[str]) -> Non
     ("text", "lines"),
     [
         ("Satisfaction Survey Questionnaire", ["Satisfaction", "Survey", "Questionnaire"]),
-        ("After-Sales Service Procedure", ["After-Sales", "Service", "Procedure"]),
-        ("Internationalization", ["Internatio", "nalization"]),  # longer than 14: cut, and evened out
+        ("After-Sales Service Procedure", ["After-", "Sales", "Service", "Procedure"]),  # a hyphen may end a line
+        ("Internationalization", ["Internationalization"]),  # an ASCII token is never cut
         ("客户质量反馈记录表", ["客户质量反", "馈记录表"]),  # Chinese is not made of words
+        ("asfi511/asfi512", ["asfi511/", "asfi512"]),  # a transaction code breaks after its slash only
+        ("交付车辆并发放告知书（客户签字确认）", ["交付车辆并", "发放告知书", "（客户签字", "确认）"]),
+        ("全过程，统一得到闭环", ["全过程，统", "一得到闭环"]),  # evened out
     ],
 )
-def test_wrap_keeps_words_of_up_to_whole_columns_in_one_piece(text: str, lines: list[str]) -> None:
-    assert wrap(text, 10, whole=14) == lines
+def test_wrap_keeps_ascii_tokens_whole(text: str, lines: list[str]) -> None:
+    assert wrap(text, 10) == lines
+
+
+LINE_BREAKING = [
+    "在ERP中用事务asfi511/asfi512过账", "交付车辆并发放告知书（客户签字确认）", "发放交车告知书（",
+    "质量投诉处理全过程，统一得到闭环处理。", "按《客户质量反馈记录表》登记（OA）",
+    "Register in SAP (MIGO/MB1C) and file it",
+    "After-Sales Service: check the car, then call the customer.", "录入“维修委托书”并打印【一式两份】",
+]
+
+
+@pytest.mark.parametrize("text", LINE_BREAKING)
+@pytest.mark.parametrize("columns", range(6, 25))
+def test_wrap_follows_the_chinese_line_breaking_rules(text: str, columns: int) -> None:
+    """Every width: no ASCII token cut but after / or -, no closing mark opening a line,
+    no opening bracket ending one."""
+    lines = wrap(text, columns)
+    assert " ".join(lines).replace(" ", "") == text.replace(" ", "")
+    at = 0
+    for before, after in pairwise(lines):
+        assert before[-1] not in "（《「『【“‘([", (lines, "an opening bracket ends a line")
+        assert after[0] not in "，。、；：？！）》」』】”’,.;:?!)]", (lines, "a closing mark starts a line")
+        at = text.index(before, at) + len(before)
+        if before[-1].isascii() and after[0].isascii() and text[at] != " ":
+            assert before[-1] in "/-", (lines, "an ASCII token is cut")
 
 
 def test_drawing_twice_gives_identical_bytes() -> None:
