@@ -5,9 +5,11 @@ BIN    := $(VENV)/bin
 OS_PACKAGES := graphviz fonts-noto-cjk chromium nodejs npm libcap2-bin libpango-1.0-0 libpangoft2-1.0-0 \
                libharfbuzz-subset0 poppler-utils
 
-.PHONY: setup os-packages js-packages test lint fuzz bench samples docs docs-images clean
+.PHONY: setup os-packages js-packages test lint fuzz bench samples docs docs-images dist clean
 
+# Everything a developer needs, then the main job on the samples as proof it works.
 setup: os-packages $(BIN)/procdoc js-packages
+	@$(MAKE) --no-print-directory samples
 
 $(BIN)/procdoc: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +65,12 @@ bench: $(BIN)/procdoc
 samples: $(BIN)/procdoc
 	$(BIN)/procdoc check samples
 	$(BIN)/procdoc render samples -o site
+	@echo "open site/index.html in a browser: the catalogue, the manuals and the swimlane charts"
+
+# The wheel users install (pipx install dist/procdoc-*.whl); tests/test_install.py installs it.
+dist: $(BIN)/procdoc
+	rm -rf dist
+	$(BIN)/python -m build --wheel --outdir dist .
 
 docs: $(BIN)/procdoc
 	$(BIN)/python -m procdoc.checks.ruledocs > docs/rules.md
@@ -72,4 +80,4 @@ docs-images: $(BIN)/procdoc
 	$(BIN)/python -m bench.screens
 
 clean:
-	rm -rf $(VENV) site .procdoc_cache .pytest_cache build *.egg-info
+	rm -rf $(VENV) site dist .procdoc_cache .pytest_cache build *.egg-info
