@@ -2,11 +2,14 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-OS_PACKAGES := graphviz fonts-noto-cjk chromium nodejs npm libcap2-bin
+OS_PACKAGES := graphviz fonts-noto-cjk chromium nodejs npm libcap2-bin libpango-1.0-0 libpangoft2-1.0-0 \
+               libharfbuzz-subset0 poppler-utils
 
-.PHONY: setup os-packages js-packages test lint fuzz bench samples docs clean vscode
+.PHONY: setup os-packages js-packages test lint fuzz bench samples docs docs-images dist clean vscode
 
+# Everything a developer needs, then the main job on the samples as proof it works.
 setup: os-packages $(BIN)/procdoc js-packages
+	@$(MAKE) --no-print-directory samples
 
 $(BIN)/procdoc: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,8 +18,9 @@ $(BIN)/procdoc: pyproject.toml
 	@touch $@
 
 # Graphviz (dot), the CJK fonts it measures labels with, Chromium for the
-# browser tests, Node.js for the BPMN/Mermaid viewers and capsh (tests that drop
-# root's override of file permissions), from the OS packages. Skipped when present; explained when
+# browser tests, Node.js for the BPMN/Mermaid viewers, capsh (tests that drop
+# root's override of file permissions), Pango and HarfBuzz for WeasyPrint (PDF)
+# and poppler's pdftoppm (docs images), from the OS packages. Skipped when present; explained when
 # they cannot be installed (not root, or not a Debian/Ubuntu machine).
 os-packages:
 	@missing=""; \
@@ -25,6 +29,10 @@ os-packages:
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
 	command -v capsh >/dev/null 2>&1 || missing="$$missing libcap2-bin"; \
+	ldconfig -p 2>/dev/null | grep -q "libpango-1.0.so.0" || missing="$$missing libpango-1.0-0"; \
+	ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0" || missing="$$missing libpangoft2-1.0-0"; \
+	ldconfig -p 2>/dev/null | grep -q "libharfbuzz-subset.so.0" || missing="$$missing libharfbuzz-subset0"; \
+	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	if [ -z "$$missing" ]; then echo "OS packages present: $(OS_PACKAGES)"; \
 	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 	  echo "installing:$$missing"; \
@@ -57,12 +65,22 @@ bench: $(BIN)/procdoc
 samples: $(BIN)/procdoc
 	$(BIN)/procdoc check samples
 	$(BIN)/procdoc render samples -o site
+	@echo "open site/index.html in a browser: the catalogue, the manuals and the swimlane charts"
+
+# The wheel users install (pipx install dist/procdoc-*.whl); tests/test_install.py installs it.
+dist: $(BIN)/procdoc
+	rm -rf dist
+	$(BIN)/python -m build --wheel --outdir dist .
 
 docs: $(BIN)/procdoc
 	$(BIN)/python -m procdoc.checks.ruledocs > docs/rules.md
 
+# the printed, PDF and Word pages shown in docs/render.md, made from samples/qm-07.yaml
+docs-images: $(BIN)/procdoc
+	$(BIN)/python -m bench.screens
+
 clean:
-	rm -rf $(VENV) site .procdoc_cache .pytest_cache build *.egg-info
+	rm -rf $(VENV) site dist .procdoc_cache .pytest_cache build *.egg-info
 
 # The VS Code extension (editors/vscode) as a .vsix: its npm packages, pinned by
 # package-lock.json, go into editors/vscode/node_modules; vsce packages it offline.

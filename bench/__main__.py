@@ -154,6 +154,25 @@ def render_rows(count: int, runs: int, workdir: Path) -> tuple[list[Row], str]:
     ], note
 
 
+def print_rows(count: int, workdir: Path) -> list[Row]:
+    """PDF and Word of `count` corpus processes, each against the HTML render of the same processes.
+
+    Cold runs (no cache), one of each, HTML timed right before the others:
+    a printed render takes minutes, and the ratio, not the seconds, is the figure.
+    """
+    corpus = workdir / f"print-{count}"
+    write_corpus(corpus, count)
+    out = workdir / "printed"
+
+    def cold(fmt: str) -> Measure:
+        return timed([*PROCDOC, "render", str(corpus), "-o", str(out), "--format", fmt, "--no-cache"])
+
+    html = cold("html")
+    reference = f"HTML render ({html.seconds:.2f} s)"
+    return [Row(f"pdf {count}, cold", cold("pdf"), reference, html.seconds, None),
+            Row(f"docx {count}, cold", cold("docx"), reference, html.seconds, None)]
+
+
 def startup_rows(runs: int) -> list[Row]:
     typer = median([sys.executable, "-c", "import typer"], runs * 2)
     version = median([*PROCDOC, "--version"], runs * 2)
@@ -204,6 +223,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("-n", type=int, default=1000, help="processes in the check corpus (default 1000)")
     parser.add_argument("--render", type=int, default=200, help="processes rendered (default 200; 0 skips)")
+    parser.add_argument("--print", type=int, default=200, dest="printed",
+                        help="processes rendered to PDF and Word (default 200; 0 skips; minutes per 100)")
     parser.add_argument("--runs", type=int, default=5, help="runs per figure; the median is shown")
     parser.add_argument("--scaling", default="100,1000,5000", help="corpus sizes for the scaling check ('' skips)")
     args = parser.parse_args()
@@ -220,7 +241,8 @@ def main() -> None:
         rows, _ = check_rows(corpus, files, args.runs, "sparse")
         rows += check_rows(dense, dense_files, args.runs, "dense")[0]
         render, render_note = render_rows(args.render, args.runs, workdir) if args.render > 0 else ([], "")
-        rows += render + startup_rows(args.runs) + lsp_rows(args.runs, workdir)
+        rows += render + (print_rows(args.printed, workdir) if args.printed > 0 else []) + startup_rows(args.runs)
+        rows += lsp_rows(args.runs, workdir)
         print(table(rows))
         if render_note:
             print(f"\n{render_note}")

@@ -19,6 +19,7 @@ LANES = [
     ("quality", "质量部", "department"),
     ("tech", "技术中心", "department"),
     ("vp", "技术副总", "role"),
+    ("sales-vp", "营销副总", "role"),  # only in processes asked for with six lanes
 ]
 PHASES = [("p1", "信息收集"), ("p2", "信息确认"), ("p3", "处理"), ("p4", "分析改进")]
 VERBS = ["记录", "审核", "确认", "分析", "通知", "汇总", "评审", "批准", "检验", "归档"]
@@ -35,7 +36,8 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def process_text(index: int, total: int, steps: int = 40) -> str:
+def process_text(index: int, total: int, steps: int = 40, lanes: int = 5) -> str:
+    """One process file: `steps` steps in `lanes` lanes (at most six)."""
     rng = random.Random(index)
     lines = [
         "procdoc: 1",
@@ -57,7 +59,7 @@ def process_text(index: int, total: int, steps: int = 40) -> str:
         f"  - name: {_q(f'处理报告{index}')}",
         "lanes:",
     ]
-    for lane_id, name, kind in LANES:
+    for lane_id, name, kind in LANES[:lanes]:
         lines += [
             f"  - id: {lane_id}",
             f"    name: {name}",
@@ -71,7 +73,7 @@ def process_text(index: int, total: int, steps: int = 40) -> str:
     lines.append("records:")
     lines += [f"  - id: R-{r}\n    name: 记录{r}\n    keep: 3 years\n    stored_in: OA" for r in range(1, 5)]
     lines.append("steps:")
-    lines += _steps(rng, index, total, steps)
+    lines += _steps(rng, index, total, steps, lanes)
     lines += [
         "emergencies: []",
         "kpis:",
@@ -95,12 +97,12 @@ def process_text(index: int, total: int, steps: int = 40) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _steps(rng: random.Random, index: int, total: int, count: int) -> list[str]:
+def _steps(rng: random.Random, index: int, total: int, count: int, lanes: int) -> list[str]:
     ids = [f"{1 + i * 4 // count}.{i + 1}" for i in range(count)]
     out: list[str] = []
     for i, step_id in enumerate(ids):
         phase = PHASES[i * 4 // count][0]
-        lane = LANES[0][0] if i == 0 else LANES[1 + (i // 3 + index) % 4][0]
+        lane = LANES[0][0] if i == 0 else LANES[1 + (i // 3 + index) % (lanes - 1)][0]
         out += [f'  - id: "{step_id}"']
         if i == 0:
             out += [

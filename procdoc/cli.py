@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import click
 import typer
@@ -24,6 +24,9 @@ from typer.core import TyperGroup
 
 from procdoc import __version__
 from procdoc.errors import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UserError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 class _Commands(TyperGroup):
@@ -47,7 +50,8 @@ app = typer.Typer(
     name="procdoc",
     help="Process documentation as code: check and publish business processes (流程) written in YAML.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=False,  # `procdoc completion SHELL` instead: typer's options cost start-up time on every run
+    context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
@@ -68,12 +72,32 @@ def main(
     """Process documentation as code."""
 
 
+def colour(stream: TextIO) -> bool:
+    """Whether to colour `stream`: NO_COLOR never, FORCE_COLOR always (even into a pipe), else on a terminal.
+
+    https://no-color.org and https://force-color.org: a set, non-empty variable counts.
+    """
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return stream.isatty()
+
+
+def _console(stderr: bool = False, **options: Any) -> Console:
+    """A rich console that colours exactly when `colour()` says so."""
+    from rich.console import Console
+
+    stream = sys.stderr if stderr else sys.stdout
+    wanted = colour(stream)
+    return Console(stderr=stderr, force_terminal=wanted, no_color=not wanted, **options)
+
+
 def _fail(message: str, hint: str = "") -> typer.Exit:
     """Print an error the way every command does; exit 2. User text is never read as markup."""
-    from rich.console import Console
     from rich.text import Text
 
-    console = Console(stderr=True, highlight=False)
+    console = _console(stderr=True, highlight=False)
     console.print(Text.assemble(("error:", "bold red"), " ", message), soft_wrap=True)
     if hint:
         console.print(Text.assemble("  ", ("help:", "cyan"), " ", hint), soft_wrap=True)
@@ -102,11 +126,20 @@ def environment_problem(err: OSError) -> tuple[str, str]:
     return f"{reason.lower()}{where}", _ENVIRONMENT_HINTS.get(err.errno or 0, "check the path and try again")
 
 
+def _examples(*lines: str) -> str:
+    """A `--help` epilog of example command lines (\\b keeps click from re-wrapping them)."""
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
 def _split(values: list[str] | None) -> list[str]:
     return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
 
 
-@app.command()
+@app.command(epilog=_examples(
+    "procdoc check                                  # the `paths` of procdoc.toml, else .",
+    "procdoc check processes/qm-07.yaml -q          # only the findings",
+    "procdoc check --format sarif -o procdoc.sarif  # for GitHub code scanning",
+))
 def check(
     paths: Annotated[
         list[str] | None,
@@ -136,6 +169,9 @@ def check(
     ] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write .procdoc_cache.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List skipped files.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print only the findings: no summary line, nothing when clean.")
+    ] = False,
     stdin_filename: Annotated[
         str | None,
         typer.Option("--stdin-filename", help="With `-` as the path: the file name the text on standard input has."),
@@ -155,6 +191,7 @@ def check(
         statistics=statistics,
         strict=strict,
         use_cache=not no_cache,
+        quiet=quiet,
         stdin_filename=stdin_filename,
     )
     result = run_check(request)
@@ -173,18 +210,20 @@ def _emit(report: str, output: Path | None, chosen: str) -> None:
 
         write_text_atomic(output, report)
         return
-    if chosen in ("text", "concise") and sys.stdout.isatty():
-        from rich.console import Console
-
+    if chosen in ("text", "concise") and colour(sys.stdout):
         from procdoc.report.highlight import THEME, DiagnosticHighlighter
 
-        console = Console(highlighter=DiagnosticHighlighter(), theme=THEME, soft_wrap=True)
+        console = _console(highlighter=DiagnosticHighlighter(), theme=THEME, soft_wrap=True)
         console.print(report, end="", markup=False, emoji=False)
     else:
         sys.stdout.write(report)
 
 
-@app.command()
+@app.command(epilog=_examples(
+    "procdoc rules                # every rule",
+    "procdoc rules C001           # one rule's documentation",
+    "procdoc rules vague-party    # the same, by name",
+))
 def rules(
     code: Annotated[str | None, typer.Argument(help="A rule code or name: print its full documentation.")] = None,
     output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
@@ -201,7 +240,10 @@ def rules(
     sys.stdout.write(text)
 
 
-@app.command()
+@app.command(epilog=_examples(
+    "procdoc schema > procdoc.schema.json",
+    "procdoc schema -o .vscode/procdoc.schema.json",
+))
 def schema(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file.")] = None,
 ) -> None:
@@ -211,7 +253,10 @@ def schema(
     _emit(schema_text(), output, "json")
 
 
-@app.command()
+@app.command(epilog=_examples(
+    'procdoc new 客户投诉处理流程 --id CS-09 --lanes "客户,客服部,质量部"',
+    "procdoc new 'Purchase approval' --id PU-02 --template approval -o processes/pu-02.yaml",
+))
 def new(
     name: Annotated[str | None, typer.Argument(help="Process name, e.g. 客户质量投诉管理流程.")] = None,
     process_id: Annotated[str | None, typer.Option("--id", help="Process code, e.g. QM-07.")] = None,
@@ -246,7 +291,10 @@ def new(
     print(f"  3. procdoc render {target} -o site")
 
 
-@app.command()
+@app.command(epilog=_examples(
+    "procdoc export bpmn processes/qm-07.yaml -o qm-07.bpmn",
+    "procdoc export mermaid processes/qm-07.yaml > qm-07.mmd",
+))
 def export(
     kind: Annotated[str, typer.Argument(help="bpmn or mermaid.")],
     path: Annotated[str, typer.Argument(help="The process file to export.")],
@@ -264,7 +312,11 @@ def export(
     _emit(text, output, kind)
 
 
-@app.command()
+@app.command(epilog=_examples(
+    "procdoc render                          # the `paths` of procdoc.toml into site/",
+    "procdoc render samples -o site -q       # only errors are printed",
+    "procdoc render processes --format html,md,svg,png",
+))
 def render(
     paths: Annotated[
         list[str] | None, typer.Argument(help="Files or folders (default: `paths` from procdoc.toml, else .).")
@@ -272,7 +324,9 @@ def render(
     out: Annotated[
         Path, typer.Option("-o", "--out", help="Output folder (created; procdoc's files replaced, others kept).")
     ] = Path("site"),
-    formats: Annotated[str, typer.Option("--format", help="Comma-separated: html, md, svg, png.")] = "html,md,svg",
+    formats: Annotated[
+        str, typer.Option("--format", help="Comma-separated: html, md, svg, png, pdf, docx.")
+    ] = "html,md,svg",
     lang: Annotated[str, typer.Option("--lang", help="auto, zh or en: language of headings and labels.")] = "auto",
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", help="Parallel renders (default: one more than the number of cores).")
@@ -291,8 +345,11 @@ def render(
     clean: Annotated[
         bool, typer.Option("--clean", help="Remove the files in OUT that procdoc did not write (each is listed).")
     ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print only errors: no summary, no progress bar.")
+    ] = False,
 ) -> None:
-    """Publish swimlane diagrams and procedure manuals (HTML site, Markdown)."""
+    """Publish swimlane diagrams and procedure manuals (HTML site, Markdown, PDF, Word)."""
     from procdoc.render.site import RenderRequest, render_site
 
     request = RenderRequest.build(
@@ -306,7 +363,7 @@ def render(
         timestamp=timestamp,
         clean=clean,
     )
-    with _progress_bar() as advance:
+    with _progress_bar(quiet) as advance:
         summary = render_site(request, progress=advance)
     for diagnostic in summary.diagnostics:
         print(f"{diagnostic.location()}: {diagnostic.code} {diagnostic.message}", file=sys.stderr)
@@ -318,22 +375,67 @@ def render(
         from procdoc.writer import write_text_atomic
 
         write_text_atomic(stats, json.dumps(summary.figures(), indent=2) + "\n")
-    print(summary.describe())
+    if not quiet:
+        print(summary.describe())
     raise typer.Exit(EXIT_USAGE if summary.failed else EXIT_OK)
 
 
-@app.command()
+@app.command(epilog=_examples(
+    "procdoc doctor",
+    "procdoc doctor && procdoc render samples",
+))
+def doctor() -> None:
+    """Show what procdoc finds on this machine (Python, Graphviz, fonts, optional engines) and what to install.
+
+    Exits 0 when everything `check` and `render` need is there, 1 when something is missing.
+    """
+    from procdoc.commands.doctor import diagnose
+
+    diagnosis = diagnose()
+    sys.stdout.write(diagnosis.report())
+    raise typer.Exit(EXIT_FINDINGS if diagnosis.missing else EXIT_OK)
+
+
+@app.command(epilog=_examples(
+    "procdoc completion bash > ~/.local/share/bash-completion/completions/procdoc",
+    "procdoc completion zsh > ~/.zfunc/_procdoc",
+    "procdoc completion fish > ~/.config/fish/completions/procdoc.fish",
+))
+def completion(shell: Annotated[str, typer.Argument(help="bash, zsh or fish.")]) -> None:
+    """Print the shell completion script for bash, zsh or fish (install it as the examples show)."""
+    if shell not in SHELLS:
+        raise UserError(f"no completion for the shell {shell!r}", f"use one of: {', '.join(SHELLS)}")
+    from typer.completion import completion_init, get_completion_script
+
+    completion_init()
+    script = get_completion_script(prog_name="procdoc", complete_var=COMPLETE_VAR, shell=shell)
+    sys.stdout.write(script.rstrip("\n") + "\n")
+
+
+@app.command(epilog=_examples(
+    "procdoc lsp          # what an editor runs; see docs/integrations.md for VS Code, Neovim and Helix",
+    "code --install-extension editors/vscode/procdoc.vsix   # after `make vscode`",
+))
 def lsp() -> None:
-    """Run the language server over standard input and output (editors start it; see docs/integrations.md)."""
+    """Run the language server over standard input and output: findings as you type, go to definition, completion.
+
+    Editors start it; it answers YAML files with a top-level `procdoc:` key.
+    """
     from procdoc.lsp.server import serve
 
     raise typer.Exit(serve())
 
 
+# The completion script calls `procdoc` again with this variable set; typer then prints the candidates.
+# Its completion classes are registered only then and for `procdoc completion`: other runs do not pay for them.
+COMPLETE_VAR = "_PROCDOC_COMPLETE"
+SHELLS = ("bash", "zsh", "fish")
+
+
 @contextmanager
-def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
-    """A rich progress bar on a terminal; nothing in CI or pipes."""
-    if not sys.stderr.isatty() or os.environ.get("CI"):
+def _progress_bar(quiet: bool = False) -> Iterator[Callable[[int, int], None] | None]:
+    """A rich progress bar on a terminal; nothing in CI, pipes or with --quiet."""
+    if quiet or not sys.stderr.isatty() or os.environ.get("CI"):
         yield None
         return
     from rich.console import Console
@@ -352,6 +454,10 @@ def _discard_stdout() -> None:
 def run() -> None:
     """The `procdoc` command: the app, then standard output flushed while a closed pipe can still be reported."""
     try:
+        if COMPLETE_VAR in os.environ:  # the shell asks for completions: typer answers in its own style
+            from typer.completion import completion_init
+
+            completion_init()
         app()
     finally:
         try:

@@ -31,6 +31,9 @@ _ENTRY_CHOICES = {
     "category": ("strategic", "business", "support"),
     "level": ("L1", "L2", "L3", "L4"),
 }
+_RENDER_KEYS = {"page-size", "orientation", "docx-template"}
+PAGE_SIZES = ("A4", "A3")
+ORIENTATIONS = ("auto", "portrait", "landscape")
 
 
 SETTINGS_HINT = "fix the setting; docs/check.md lists every setting"
@@ -85,6 +88,19 @@ class CheckConfig:
 
 
 @dataclass(frozen=True)
+class RenderConfig:
+    """How printed documents (PDF, Word) are laid out: `[render]` in procdoc.toml.
+
+    `orientation = "auto"` prints the text upright and gives each chart page
+    the orientation its chart fits best; `docx_template` is an absolute path.
+    """
+
+    page_size: str = "A4"
+    orientation: str = "auto"
+    docx_template: str | None = None
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything a run needs to know about the repository it checks."""
 
@@ -95,7 +111,7 @@ class Settings:
     org: dict[str, OrgUnit] = field(default_factory=dict)
     processes: dict[str, CatalogueEntry] = field(default_factory=dict)
     check: CheckConfig = field(default_factory=CheckConfig)
-    render: dict[str, Any] = field(default_factory=dict)
+    render: RenderConfig = field(default_factory=RenderConfig)
     raw_text: str = ""
 
     @property
@@ -182,7 +198,7 @@ def _settings(path: str, data: dict[str, Any], text: str) -> Settings:
             strict=_boolean(path, check.get("strict", False), "check.strict"),
             today=_date(path, check["today"], "check.today") if "today" in check else None,
         ),
-        render=dict(_table(path, data.get("render", {}), "render")),
+        render=_render(path, root, data.get("render", {})),
         raw_text=text,
     )
 
@@ -229,6 +245,25 @@ def _text(path: str, table: dict[str, Any], key: str, where: str) -> str | None:
     if value is not None and (not isinstance(value, str) or not value.strip()):
         raise settings_error(path, f"`{where}.{key}` must be text")
     return value
+def _render(path: str, root: str, data: Any) -> RenderConfig:
+    render = _table(path, data, "render")
+    _known(path, render, _RENDER_KEYS, "render.")
+    template = render.get("docx-template")
+    if template is not None and (not isinstance(template, str) or not template.strip()):
+        raise settings_error(path, "`render.docx-template` must be the path of a .docx file")
+    return RenderConfig(
+        page_size=_choice(path, render.get("page-size", "A4"), PAGE_SIZES, "render.page-size"),
+        orientation=_choice(path, render.get("orientation", "auto"), ORIENTATIONS, "render.orientation"),
+        docx_template=os.path.join(root, template) if template else None,
+    )
+
+
+def _choice(path: str, value: Any, allowed: tuple[str, ...], where: str) -> str:
+    """One of `allowed`, matched without regard to case (A4 or a4), returned as `allowed` spells it."""
+    spelt = {choice.lower(): choice for choice in allowed}
+    if not isinstance(value, str) or value.lower() not in spelt:
+        raise settings_error(path, f"`{where}` is {value!r}; use one of: {', '.join(allowed)}")
+    return spelt[value.lower()]
 
 
 def _known(path: str, data: dict[str, Any], allowed: set[str], prefix: str) -> None:

@@ -12,7 +12,7 @@ from bench.graphviz_alone import graphviz_runs, replay
 
 ROOT = Path(__file__).resolve().parent.parent
 ROW = re.compile(
-    r"^(?P<figure>.+?)\s+(?P<median>[\d.]+)s\s+(?P<rss>\d+)MB\s+(?P<reference>.+?)\s+(?P<ratio>[\d.]+)\s+≤"
+    r"^(?P<figure>.+?)\s+(?P<median>[\d.]+)s\s+(?P<rss>\d+)MB\s+(?P<reference>.+?)\s+(?P<ratio>[\d.]+)(?:\s+≤|\s*$)"
 )
 
 
@@ -29,14 +29,15 @@ def rows(output: str) -> dict[str, re.Match[str]]:
 
 @pytest.fixture(scope="module")
 def full() -> str:
-    return bench("-n", "10", "--render", "2", "--scaling", "10,20")
+    return bench("-n", "10", "--render", "2", "--print", "1", "--scaling", "10,20")
 
 
 def test_every_figure_is_measured(full: str) -> None:
     assert list(rows(full)) == [
         "check sparse, cold", "check sparse, warm", "check sparse, one file changed",
         "check dense, cold", "check dense, warm", "check dense, one file changed",
-        "render 2, cold", "render 2, one file changed", "procdoc --version", "lsp diagnostics after an edit",
+        "render 2, cold", "render 2, one file changed", "pdf 1, cold", "docx 1, cold", "procdoc --version",
+        "lsp diagnostics after an edit",
     ]
     assert "render 2, cold (median run): Graphviz CPU" in full
     assert re.search(r"Graphviz alone: the same 4 runs replayed \d+ at a time without procdoc take [\d.]+ s", full)
@@ -51,8 +52,15 @@ def test_render_reference_is_graphviz_cpu_per_core(full: str) -> None:
     assert float(cold["ratio"]) == pytest.approx(float(cold["median"]) / (cpu / cores), rel=0.1)
 
 
+def test_printed_documents_are_timed_against_the_html_render_of_the_same_processes(full: str) -> None:
+    for figure in ("pdf 1, cold", "docx 1, cold"):
+        row = rows(full)[figure]
+        html = float(re.search(r"HTML render \(([\d.]+) s\)", row["reference"])[1])
+        assert float(row["ratio"]) == pytest.approx(float(row["median"]) / html, rel=0.1)
+
+
 def test_render_zero_leaves_the_render_rows_out() -> None:
-    output = bench("-n", "10", "--render", "0", "--scaling", "")
+    output = bench("-n", "10", "--render", "0", "--print", "0", "--scaling", "")
     assert [name for name in rows(output) if name.startswith("render")] == []
     assert "Graphviz" not in output and "scaling" not in output
 

@@ -13,7 +13,7 @@ import pytest
 
 from procdoc.checks.registry import all_rules
 from procdoc.checks.selection import Selection, resolve
-from procdoc.config import CatalogueEntry, OrgUnit, Settings, find_config, load_settings
+from procdoc.config import CatalogueEntry, OrgUnit, RenderConfig, Settings, find_config, load_settings
 from procdoc.diagnostics import Severity
 from procdoc.errors import UserError
 
@@ -106,6 +106,8 @@ def test_extend_ignore_adds_to_ignore(tmp_path: Path) -> None:
         pytest.param("colour = true\n",
                      "unknown setting `colour`; allowed: check, exclude, org, paths, processes, render",
                      id="no-close-match"),
+        pytest.param('[render]\npage_size = "A4"\n',
+                     "unknown setting `render.page_size`; did you mean `render.page-size`?", id="render"),
     ],
 )
 def test_unknown_keys_are_errors_with_a_suggestion(tmp_path: Path, text: str, message: str) -> None:
@@ -123,6 +125,12 @@ def test_unknown_keys_are_errors_with_a_suggestion(tmp_path: Path, text: str, me
         pytest.param('[check.per-file-ignores]\n"*.yaml" = [1]\n',
                      "`check.per-file-ignores.*.yaml` must be a list of strings", id="per-file-ignores"),
         pytest.param('[check.options]\nX001 = 60\n', "`check.options.X001` must be a table", id="options"),
+        pytest.param('[render]\npage-size = "Letter"\n', "`render.page-size` is 'Letter'; use one of: A4, A3",
+                     id="page-size"),
+        pytest.param('[render]\norientation = "sideways"\n',
+                     "`render.orientation` is 'sideways'; use one of: auto, portrait, landscape", id="orientation"),
+        pytest.param("[render]\ndocx-template = 3\n", "`render.docx-template` must be the path of a .docx file",
+                     id="docx-template"),
     ],
 )
 def test_wrong_shapes_are_errors(tmp_path: Path, text: str, message: str) -> None:
@@ -316,3 +324,15 @@ def test_bad_options_are_errors(tmp_path: Path, text: str, message: str) -> None
 def test_a_boolean_is_not_a_number(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="max-steps must be of type int"):
         selection(tmp_path, "[check.options.X001]\nmax-steps = true\n")
+
+
+def test_render_settings_are_read_with_the_template_relative_to_the_file(tmp_path: Path) -> None:
+    text = '[render]\npage-size = "a3"\norientation = "landscape"\ndocx-template = "word/company.docx"\n'
+    (tmp_path / "procdoc.toml").write_text(text, encoding="utf-8")
+    settings = load_settings(None, str(tmp_path))
+    assert settings.render == RenderConfig("A3", "landscape", str(tmp_path / "word" / "company.docx"))
+
+
+def test_render_settings_default_to_a4_auto_and_no_template(tmp_path: Path) -> None:
+    (tmp_path / "procdoc.toml").write_text("[render]\n", encoding="utf-8")
+    assert load_settings(None, str(tmp_path)).render == RenderConfig("A4", "auto", None)

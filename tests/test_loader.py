@@ -217,12 +217,12 @@ SCHEMA_CASES = [
 
 
 def _schema_errors(text: str) -> list[str]:
-    from jsonschema import Draft202012Validator
+    from jsonschema.validators import validator_for
 
     from procdoc import schema, yamlsource
 
     data, _ = yamlsource.load(text)
-    return [e.message for e in Draft202012Validator(schema.schema()).iter_errors(data)]
+    return [e.message for e in validator_for(schema.schema())(schema.schema()).iter_errors(data)]
 
 
 @pytest.mark.parametrize("name", SCHEMA_CASES)
@@ -247,22 +247,23 @@ def test_the_shipped_schema_accepts_every_sample() -> None:
     [
         pytest.param(
             "      standard: 信息完整\n", "      standard:\n        a: b\n",
-            "`standard` takes text (Quality standard (质量标准)): write it on one line after the colon, "
-            "in quotes if it contains ': '", id="text-given-a-mapping",
+            "`standard` takes text (Quality standard (质量标准): what a good result looks like): "
+            "write it on one line after the colon, in quotes if it contains ': '", id="text-given-a-mapping",
         ),
         pytest.param(
             "    lane: service\n    key: true\n", "    lane: [service, customer]\n    key: true\n",
-            "`lane` takes an id (The lane (department or role) that does the step: one lane id): write an id here",
+            "`lane` takes an id (Id of the lane (department or role) that does this step, "
+            "one of the ids under `lanes:`): write an id here",
             id="id-given-a-list",
         ),
         pytest.param(
             "    time_limit: 即时\n", "    time_limit:\n",
-            "`time_limit` takes text (即时, 30min, 2h, 0.5d, 1 working day, 24小时内, 1个工作日内 …): "
-            "write the value after the colon, or remove the key", id="empty",
+            "`time_limit` takes text (Time limit (时限): 即时, 30min, 2h, 0.5d, 1 working day, "
+            "24小时内, 1个工作日内 …): write the value after the colon, or remove the key", id="empty",
         ),
         pytest.param(
             '    next: "3"\n', "    next: {a: b}\n",
-            "`next` takes an id or a list of ids (The following step id, or a list for parallel paths): "
+            "`next` takes an id or a list of ids (Id of the following step, or a list of ids to start parallel paths): "
             "write an id or a list of ids here", id="one-of",
         ),
         pytest.param("sla: 2 working days", "sla: {a: b}", "`sla` takes text or a list (Cycle-time standard", id="sla"),

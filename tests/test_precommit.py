@@ -47,8 +47,9 @@ def test_hook_definition() -> None:
     assert {k: definition[k] for k in ("entry", "language", "pass_filenames")} == {
         "entry": "procdoc check", "language": "python", "pass_filenames": False}
     files = re.compile(str(definition["files"]))
-    assert [bool(files.search(p)) for p in ("qm-07.yaml", "sub/it-03.yml", "procdoc.toml", "notes.yaml.bak")] == [
-        True, True, False, False]
+    paths = ("qm-07.yaml", "sub/it-03.yml", "procdoc.toml", "sub/pyproject.toml", "notes.yaml.bak", "myprocdoc.toml",
+             "README.md")
+    assert [bool(files.search(p)) for p in paths] == [True, True, True, True, False, False, False]
 
 
 @pytest.mark.parametrize(

@@ -17,8 +17,14 @@ import graphviz
 
 from procdoc.errors import UserError
 
-MISSING = "Graphviz is not installed: install the `graphviz` OS package (Debian/Ubuntu: apt-get install graphviz)"
-MISSING_HINT = "other systems: https://graphviz.org/download/; `procdoc doctor` shows what is missing"
+MISSING = "Graphviz is not installed (procdoc draws its charts with it; `procdoc check` does not need it)"
+
+
+def missing_hint() -> str:
+    """The install command for this operating system, and where to look further."""
+    from procdoc.installhelp import detect, install_line
+
+    return f"install it with the fonts: {install_line(detect())}; `procdoc doctor` shows what else is missing"
 
 
 class Graphviz:
@@ -37,7 +43,7 @@ class Graphviz:
             no_op = 2 if engine == "neato" else None
             return graphviz.pipe(engine, fmt, source.encode("utf-8"), neato_no_op=no_op, quiet=True)
         except graphviz.ExecutableNotFound as err:
-            raise UserError(MISSING, MISSING_HINT) from err
+            raise UserError(MISSING, missing_hint()) from err
         except graphviz.CalledProcessError as err:
             detail = (err.stderr or b"").decode("utf-8", "replace").strip()
             raise UserError(f"Graphviz `{engine}` failed: {detail}", "please report this as a procdoc bug") from err

@@ -40,6 +40,7 @@ class CheckRequest:
     extend_select: list[str] = field(default_factory=list)
     format: str = "text"
     statistics: bool = False
+    quiet: bool = False
     strict: bool = False
     use_cache: bool = True
     jobs: int = 0
@@ -111,7 +112,7 @@ def _run_check(request: CheckRequest) -> CheckResult:
     if not checked and not diagnostics:
         raise UserError(f"no process files found in {', '.join(found.roots) or '.'}", _nothing_hint(found))
     run = RunInfo(files=checked, rules=rules, sources=_excerpts(diagnostics, sources), root=".",
-                  version=__version__, statistics=request.statistics)
+                  version=__version__, statistics=request.statistics, quiet=request.quiet)
     report = available[request.format]().render(diagnostics, run)
     notes = [f"cache: {defect} (ignored and rebuilt)" for defect in (cache.defects if cache else [])]
     return CheckResult(report, exit_code(diagnostics, request.strict or settings.check.strict), diagnostics,

@@ -25,7 +25,7 @@ from procdoc.render.output import MANIFEST
 from procdoc.render.sitepaths import ensure_folders, open_inside, safe_name
 
 _FORMAT = 1
-_PAGE_FILE = re.compile(r"(?:md/)?[\w-]+\.(?:html|svg|png|md)")
+_PAGE_FILE = re.compile(r"(?:md/)?[\w-]+\.(?:html|svg|png|md|pdf|docx)")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 

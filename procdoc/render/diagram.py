@@ -31,9 +31,11 @@ LINE_COLUMNS = 22  # about 11 Chinese characters or 22 Latin ones per line
 DECISION_COLUMNS = 16  # a diamond grows twice as fast as its text
 NOTE_COLUMNS = 10  # documents, records and exit labels stay small beside the flow
 PHASE_COLUMNS = 8  # phase names in the left gutter
+CONNECTOR_COLUMNS = 12  # "第12/15页" and a step number stay on a line each
 NOTE_SIZE = 9  # points: notes are read after the steps they sit beside
 NOTE_MIN = (0.4, 0.3)  # inches: as small as its text, not Graphviz's default 0.75 × 0.5
 HEADER_MARGIN = 7.2  # points left and right of a lane's name: the narrowest a lane can be
+PAD = 14.4  # points of white around the drawing (Graphviz's `pad`)
 ARROW_SIZE = 0.7  # Graphviz arrowheads are 10 points long at size 1
 
 INK = "#263238"
@@ -43,6 +45,11 @@ SYSTEM = "#1565c0"  # information-system tags
 SUBPROCESS_FILL, DOCUMENT_FILL, RECORD_FILL = "#e3f2fd", "#fffde7", "#f1f8e9"
 PARALLEL_FILL = "#ede7f6"  # parallel splits and joins
 SPLIT_SIZE = 0.42  # inches: a split's diamond holds nothing but its plus
+
+#: the step type of an off-page connector (never written in YAML: `render.pagination` makes them),
+#: whose id is one of CONNECTOR_MARKS then its number
+CONNECTOR = "connector"
+CONNECTOR_MARKS = "→←"
 
 #: above this many steps a chart is left out: Graphviz needs 12 s for 1,000 steps and
 #: minutes for 2,000, and no one can read it anyway (check warns from 50, rule X001)
@@ -74,10 +81,14 @@ class Sketch:
     dot_seconds: float
 
 
-def sketch(process: Process, *, lang: str) -> Sketch:
-    """The chart of `process` laid out (dot's run): what only the process itself decides."""
+def sketch(process: Process, *, lang: str, whole: Process | None = None) -> Sketch:
+    """The chart of `process` laid out (dot's run): what only the process itself decides.
+
+    `whole`: the process that `process` is a page of (see `render.pagination`),
+    which decides the emergency path.
+    """
     run = Graphviz()
-    style = Style(process, lang)
+    style = Style(process, lang, whole)
     chart = layout.plan(process)
     attrs = {shape.name: style.shape(shape) for shape in chart.shapes}
     placed = layout.place(chart, attrs, run)
@@ -152,11 +163,11 @@ class Style:
 
     Links are not looks: `_Links` adds them when the chart is drawn."""
 
-    def __init__(self, process: Process, lang: str) -> None:
+    def __init__(self, process: Process, lang: str, whole: Process | None = None) -> None:
         self.process = process
         legend = LABELS[lang]
         self.text = {key.removeprefix("legend."): text for key, text in legend.items() if key.startswith("legend.")}
-        self.emergency = graph.emergency_only(process)
+        self.emergency = graph.emergency_only(whole or process)
 
     def shape(self, shape: layout.Shape) -> str:
         if shape.kind == "fork" and shape.step is not None:
@@ -184,6 +195,10 @@ class Style:
             "color": RED if emergency else INK, "penwidth": 2.4 if step.key else 1.1,
         }
         dashed = ",dashed" if emergency else ""
+        if step.type == CONNECTOR:
+            return _attrs(self._connector(step), **{**common, "penwidth": 1.1, "fontsize": NOTE_SIZE},
+                          shape="invhouse", style="filled", fillcolor="#eceff1", margin="0.04,0.02",
+                          width=NOTE_MIN[0], height=NOTE_MIN[1])
         if step.type == "subprocess":
             return _attrs(self._subprocess(step, str(common["color"])), **common, shape="plain")
         if step.type in ("decision", "join"):
@@ -209,6 +224,13 @@ class Style:
         if step.system:
             rows.append(f'<FONT POINT-SIZE="9" COLOR="{SYSTEM}">{_lines(f"[{step.system}]", columns)}</FONT>')
         return _rows(rows)
+
+    def _connector(self, step: Step) -> str:
+        """The off-page connector: its number and arrow, then the page and step the line continues at
+        (`step.name`: the arrow, then a line for each place)."""
+        arrow, *places = step.name.splitlines()
+        number = f"<B>{html(step.id.lstrip(CONNECTOR_MARKS))}</B> {html(arrow)}"
+        return _rows([number, *(_lines(place, CONNECTOR_COLUMNS) for place in places)])
 
     def _subprocess(self, step: Step, colour: str) -> str:
         """The predefined-process symbol: a box with a narrow bar on each side."""
@@ -334,7 +356,7 @@ def _scene(laid_out: Sketch, links: _Links) -> str:
     steps = {s.name: s.step for s in chart.shapes if s.kind in ("step", "fork") and s.step is not None}
     lines = [
         "digraph procdoc {",
-        f"graph [outputorder=edgesfirst, bgcolor=white, pad=0.2, fontname={quoted(FONT)}];",
+        f"graph [outputorder=edgesfirst, bgcolor=white, pad={PAD / 72:g}, fontname={quoted(FONT)}];",
         *_bands(placed),
         *_columns(placed),
     ]

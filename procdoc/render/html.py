@@ -16,11 +16,12 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from procdoc.i18n import label
 from procdoc.render.context import IndexPage, Link, ProcessPage
 from procdoc.render.landscape import FrontPage
 from procdoc.render.svgtext import replace_value_start
 
-STATIC_FILES = ("procdoc.css", "procdoc.js")
+STATIC_FILES = ("procdoc.css", "procdoc.js", "print.css")
 ASSETS_DIR = "assets"
 FIGURE_ID_PREFIX = "fig-"
 DASH = Markup("—")  # what an empty field or list shows
@@ -49,6 +50,7 @@ def environment() -> Environment:
     env.filters["inline_svg"] = inline_svg
     env.globals["assets"] = ASSETS_DIR
     env.globals["figure_id"] = figure_id
+    env.globals["running_css"] = running_css
     return env
 
 
@@ -89,7 +91,7 @@ def figure_id(anchor: str) -> str:
     return FIGURE_ID_PREFIX + anchor
 
 
-def inline_svg(svg: str) -> Markup:
+def inline_svg(svg: str, prefix: str = FIGURE_ID_PREFIX) -> Markup:
     """Graphviz's SVG made fit to sit inside a page.
 
     The XML prologue, doctype and comments go; every id gets the figure
@@ -99,9 +101,39 @@ def inline_svg(svg: str) -> Markup:
     small enough to see a lane's width at a glance, large enough to read.
     """
     body = _PROLOGUE.sub("", svg).strip()
-    body = replace_value_start(body, "id", "", FIGURE_ID_PREFIX)
+    body = replace_value_start(body, "id", "", prefix)
     body = _SVG_START.sub(lambda start: _POINTS.sub(r'\1px"', start.group(0)), body, count=1)
-    return Markup(_LOCAL_REFERENCE.sub("url(#" + FIGURE_ID_PREFIX, body))
+    return Markup(_LOCAL_REFERENCE.sub("url(#" + prefix, body))
+
+
+def running_css(page: ProcessPage, page_size: str = "A4", orientation: str = "auto") -> Markup:
+    """The `@page` rules that are this page's own: the running header (code, name, version, status),
+    page x of y, the draft mark, and the sheet size (text pages upright unless all are landscape)."""
+    h, lang = page.header, page.chrome.lang
+    running = label(lang, "print.running", code=h.code, name=h.name, version=h.version or "—", status=h.status)
+    before, middle, after = _split(label(lang, "print.page", page="\0", pages="\0"))
+    numbers = f'{css_string(before)} counter(page) {css_string(middle)} counter(pages) {css_string(after)}'
+    text_pages = "landscape" if orientation == "landscape" else "portrait"
+    draft = f" @top-right {{ content: {css_string(label(lang, 'print.draft'))}; }}" if h.draft else ""
+    rules = [
+        f"@page {{ size: {page_size} {text_pages}; @top-left {{ content: {css_string(running)}; }}{draft}"
+        f" @bottom-left {{ content: {css_string(h.code + ' ' + (h.version or ''))}; }}"
+        f" @bottom-right {{ content: {numbers}; }} }}",
+        f"@page chart-landscape {{ size: {page_size} landscape; }}",
+        f"@page chart-portrait {{ size: {page_size} portrait; }}",
+    ]
+    return Markup("\n".join(rules))
+
+
+def _split(text: str) -> tuple[str, str, str]:
+    before, middle, after = text.split("\0")
+    return before, middle, after
+
+
+def css_string(value: str) -> str:
+    """`value` as a quoted CSS string that cannot end the string or the <style> element it sits in."""
+    escaped = "".join(f"\\{ord(char):x} " if char in '"\\<>&\n\r' else char for char in value)
+    return f'"{escaped}"'
 
 
 def render_process_page(page: ProcessPage) -> str:

@@ -8,7 +8,8 @@ the one that decides file names and writes files.
 
 Layout of OUT::
 
-    index.html  <stem>.html  <stem>.svg  <stem>.png  assets/procdoc.css  assets/procdoc.js
+    index.html  <stem>.html  <stem>.svg  <stem>.png  assets/procdoc.css  assets/procdoc.js  assets/print.css
+    <stem>.pdf  <stem>.docx                       (documents to print, sign and file)
     md/index.md  md/<stem>.md  md/<stem>.svg      (md/ works on its own: GitHub, mkdocs)
     .procdoc-render-cache.json                    (what the next run may reuse)
 """
@@ -27,6 +28,7 @@ from functools import partial
 from importlib import resources
 from pathlib import Path
 
+from procdoc.config import RenderConfig
 from procdoc.diagnostics import Diagnostic, Severity
 from procdoc.errors import UserError
 from procdoc.i18n import LANG_CHOICES, choose_lang, majority_lang
@@ -43,6 +45,7 @@ from procdoc.render.context import (
 from procdoc.render.lock import output_lock
 from procdoc.render.names import page_stem, step_anchor
 from procdoc.render.output import MANIFEST, publish, refuse_to_replace, site_target, staging_folder
+from procdoc.render.printed import PRINTED, print_documents
 from procdoc.render.sitepaths import ensure_folders, safe_name
 from procdoc.render.sketches import EarlySketches
 from procdoc.render.svgtext import replace_value_start
@@ -50,12 +53,12 @@ from procdoc.workspace import Workspace, open_workspace
 
 __all__ = ["FORMATS", "RenderRequest", "RenderSummary", "render_site"]
 
-FORMATS = ("html", "md", "svg", "png")
+FORMATS = ("html", "md", "svg", "png", "pdf", "docx")
 #: names the site itself uses at its top level; a process called `index` gets another
 RESERVED_STEMS = frozenset({"index", "assets", "md"})
 MD_DIR = "md"
 #: the files of a site that are not a process's own: always procdoc's to replace
-_SITE_FILES = frozenset({"index.html", f"{MD_DIR}/index.md", MANIFEST,
+_SITE_FILES = frozenset({"index.html", f"{MD_DIR}/index.md", MANIFEST, f"{html.ASSETS_DIR}/{searchindex.FILE}",
                          *(f"{html.ASSETS_DIR}/{name}" for name in html.STATIC_FILES)})
 
 Progress = Callable[[int, int], None]
@@ -141,6 +144,7 @@ class _Plan:
     staged: Path
     manifest: Mapping[str, cache.Entry]
     sketches: EarlySketches
+    printing: RenderConfig
 
     def process_href(self, process_id: str) -> str | None:
         """Where a sub-process box in a chart links: the other page, if it is in this run."""
@@ -288,6 +292,7 @@ def _plan(request: RenderRequest, workspace: Workspace, processes: list[Process]
         staged=folders[1],
         manifest=manifest,
         sketches=sketches,
+        printing=workspace.settings.render,
     )
 
 
@@ -335,19 +340,37 @@ def _page_key(plan: _Plan, process: Process, page: PageRef, lang: str) -> str:
         links.append([process_id, other.name, other.status, other.stem] if other else [process_id])
     return cache.page_key(
         text=plan.texts.get(process.path, ""), stem=page.stem, lang=lang, formats=sorted(plan.request.formats),
-        stamp=plan.stamp, links=links,
+        stamp=plan.stamp, links=links, printing=_printing_key(plan),
     )
+
+
+def _printing_key(plan: _Plan) -> list[str] | None:
+    """The settings the PDF and Word files depend on, the company template's content included."""
+    if not plan.request.formats & PRINTED:
+        return None
+    settings = plan.printing
+    template = settings.docx_template
+    try:
+        content = cache.digest(Path(template).read_bytes()) if template and "docx" in plan.request.formats else ""
+    except OSError:
+        content = "unreadable"  # rendering says what is wrong with it
+    return [settings.page_size, settings.orientation, template or "", content]
 
 
 def _render_process(plan: _Plan, process: Process, page: PageRef, lang: str) -> tuple[dict[str, bytes], float]:
     """The files of one process, by path relative to OUT, and the seconds Graphviz took."""
     formats, stem = plan.request.formats, page.stem
     drawn = diagram.drawable(process)
-    files, svg, seconds = _draw(plan, process, stem, lang) if drawn else ({}, "", 0.0)
+    whole = (plan.sketches.take(process, lang) or diagram.sketch(process, lang=lang)) if drawn else None
+    files, svg, seconds = _draw(plan, process, stem, whole) if whole else ({}, "", 0.0)
     alt, caption = figure_texts(process, lang)
-    downloads = tuple(f"{stem}.{ext}" for ext in ("svg", "png") if ext in formats and drawn)
+    downloads = tuple(f"{stem}.{ext}" for ext in ("svg", "png", "pdf", "docx") if ext in formats and drawn)
     context = build_process_page(process, plan.pages, lang, Figure(svg, alt, caption, f"{stem}.svg", downloads),
                                  plan.stamp)
+    if formats & PRINTED:
+        printed = print_documents(process, context, whole, formats, plan.printing, plan.stamp)
+        files.update({f"{stem}.{ext}": data for ext, data in printed.files.items()})
+        seconds += printed.graphviz_seconds
     if "html" in formats:
         files[f"{stem}.html"] = html.render_process_page(context).encode("utf-8")
     if "md" in formats:
@@ -358,11 +381,11 @@ def _render_process(plan: _Plan, process: Process, page: PageRef, lang: str) -> 
     return files, seconds
 
 
-def _draw(plan: _Plan, process: Process, stem: str, lang: str) -> tuple[dict[str, bytes], str, float]:
+def _draw(plan: _Plan, process: Process, stem: str, whole: diagram.Sketch) -> tuple[dict[str, bytes], str, float]:
     """The chart files (svg, png as asked), the SVG text for inlining, and the seconds Graphviz took."""
     formats = plan.request.formats
-    drawing = diagram.draw(process, lang=lang, process_href=plan.process_href, step_href=_step_href,
-                           sketched=plan.sketches.take(process, lang))
+    drawing = diagram.draw(process, lang=whole.lang, process_href=plan.process_href, step_href=_step_href,
+                           sketched=whole)
     files, seconds = {}, drawing.dot_seconds
     if "svg" in formats:
         files[f"{stem}.svg"] = _standalone_svg(drawing.svg, stem, formats).encode("utf-8")

@@ -25,6 +25,7 @@ class RunInfo:
     root: str = "."
     version: str = ""
     statistics: bool = False
+    quiet: bool = False  # line formats print only the findings (no summary line)
 
 
 class Reporter(Protocol):

@@ -120,8 +120,9 @@ class _Lines(_Report):
         lines = [line for diagnostic in diagnostics for line in self.entry(diagnostic, run)]
         if run.statistics:
             lines += statistics_table(diagnostics, run)
-        lines.append(summary(diagnostics, run))
-        return "\n".join(lines) + "\n"
+        if not run.quiet:
+            lines.append(summary(diagnostics, run))
+        return "".join(f"{line}\n" for line in lines)
 
     @abstractmethod
     def entry(self, diagnostic: Diagnostic, run: RunInfo) -> list[str]: ...

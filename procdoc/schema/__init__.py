@@ -59,8 +59,13 @@ def validator_code() -> str:
     """
     import fastjsonschema
 
-    fresh = json.loads(schema_text())  # compile_to_code rewrites the $refs of the dict it is given
+    fresh = json.loads(schema_text(), object_hook=_without_hovers)  # compile_to_code rewrites the $refs it is given
     return GENERATED_HEADER + _without_locals(fastjsonschema.compile_to_code(fresh))
+
+
+def _without_hovers(node: dict[str, Any]) -> dict[str, Any]:
+    """A schema node without the editor-only keys, which the generated code would otherwise carry as constants."""
+    return {key: value for key, value in node.items() if key not in ("markdownDescription", "examples")}
 
 
 _FORMAT_LOCALS = re.compile(r'"([^"{}]*\{data\w*\}[^"{}]*)"\.format\(\*\*locals\(\)\)')
@@ -81,9 +86,10 @@ def _fast_validator() -> Callable[[Any], Any]:
 
 @cache
 def _full_validator() -> Any:
-    from jsonschema import Draft202012Validator
+    """jsonschema's validator for the draft the schema declares (draft-07, which yaml-language-server supports)."""
+    from jsonschema.validators import validator_for
 
-    return Draft202012Validator(schema())
+    return validator_for(schema())(schema())
 
 
 def prepare() -> None:

@@ -29,6 +29,7 @@ from procdoc.chart import layout
 from procdoc.chart.text import wrap
 from procdoc.errors import UserError
 from procdoc.i18n import detect_lang
+from procdoc.installhelp import detect, install_line
 from procdoc.loader import load_text
 from procdoc.model import Process
 from procdoc.render import diagram
@@ -861,8 +862,9 @@ def test_missing_graphviz_is_a_render_error_naming_the_package(
     with pytest.raises(UserError) as caught:
         render(load(ENGLISH), "en")
     assert caught.value.message == (
-        "Graphviz is not installed: install the `graphviz` OS package (Debian/Ubuntu: apt-get install graphviz)"
+        "Graphviz is not installed (procdoc draws its charts with it; `procdoc check` does not need it)"
     )
+    assert caught.value.hint.startswith(f"install it with the fonts: {install_line(detect())};")
 
 
 def test_steps_without_a_known_lane_or_phase_are_still_drawn() -> None:
