@@ -306,6 +306,33 @@ def render(
     raise typer.Exit(EXIT_USAGE if summary.failed else EXIT_OK)
 
 
+@app.command()
+def fmt(
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files or folders (default: `paths` from procdoc.toml, else .).")
+    ] = None,
+    check_only: Annotated[
+        bool, typer.Option("--check", help="Change nothing; exit 1 and name the files that would change.")
+    ] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Change nothing; print what would change as a diff.")] = False,
+    config: Annotated[
+        str | None, typer.Option("--config", help="Settings file (default: nearest procdoc.toml).")
+    ] = None,
+) -> None:
+    """Rewrite process files in one canonical layout, keeping every comment."""
+    from procdoc.commands.fmt import FmtRequest, run_fmt
+
+    result = run_fmt(FmtRequest(paths=list(paths or []), config=config, check=check_only, diff=diff))
+    for line in result.errors:
+        print(f"error: {line}", file=sys.stderr)
+    sys.stdout.write("".join(result.diffs))
+    if check_only:
+        for path in result.changed:
+            print(f"would reformat {path}")
+    print(result.summary(), file=sys.stderr if diff else sys.stdout)
+    raise typer.Exit(result.exit_code)
+
+
 @contextmanager
 def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
     """A rich progress bar on a terminal; nothing in CI or pipes."""

@@ -19,7 +19,10 @@ from procdoc.paths import resolved
 
 CONFIG_NAMES = ("procdoc.toml", "pyproject.toml")
 
-_TOP_KEYS = {"paths", "exclude", "org", "check", "render"}
+_TOP_KEYS = {"paths", "exclude", "org", "check", "render", "fmt"}
+_FMT_KEYS = {"line-length"}
+#: the narrowest `fmt.line-length` that leaves room for a key and some text
+MIN_LINE_LENGTH = 40
 _CHECK_KEYS = {
     "select", "ignore", "extend-select", "extend-ignore", "severity", "per-file-ignores", "options", "strict", "today",
 }
@@ -62,6 +65,13 @@ class CheckConfig:
 
 
 @dataclass(frozen=True)
+class FmtConfig:
+    """`[fmt]`: how `procdoc fmt` lays files out."""
+
+    line_length: int = 80
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything a run needs to know about the repository it checks."""
 
@@ -72,6 +82,7 @@ class Settings:
     org: dict[str, OrgUnit] = field(default_factory=dict)
     check: CheckConfig = field(default_factory=CheckConfig)
     render: dict[str, Any] = field(default_factory=dict)
+    fmt: FmtConfig = field(default_factory=FmtConfig)
     raw_text: str = ""
 
 
@@ -145,6 +156,7 @@ def _settings(path: str, data: dict[str, Any], text: str) -> Settings:
             today=_date(path, check["today"], "check.today") if "today" in check else None,
         ),
         render=dict(_table(path, data.get("render", {}), "render")),
+        fmt=_fmt(path, data.get("fmt", {})),
         raw_text=text,
     )
 
@@ -165,6 +177,15 @@ def _org(path: str, data: Any) -> dict[str, OrgUnit]:
             unit.get("en") if isinstance(unit.get("en"), str) else None,
         )
     return units
+
+
+def _fmt(path: str, data: Any) -> FmtConfig:
+    _expect(path, data, dict, "[fmt]")
+    _known(path, data, _FMT_KEYS, "fmt.")
+    length = data.get("line-length", FmtConfig.line_length)
+    if isinstance(length, bool) or not isinstance(length, int) or length < MIN_LINE_LENGTH:
+        raise settings_error(path, f"`fmt.line-length` must be a whole number of at least {MIN_LINE_LENGTH}")
+    return FmtConfig(line_length=length)
 
 
 def _known(path: str, data: dict[str, Any], allowed: set[str], prefix: str) -> None:

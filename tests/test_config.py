@@ -101,9 +101,11 @@ def test_extend_ignore_adds_to_ignore(tmp_path: Path) -> None:
             "unknown setting `check.per_file_ignores`; did you mean `check.per-file-ignores`?",
             id="underscore",
         ),
+        pytest.param("[fmt]\nline_length = 90\n", "unknown setting `fmt.line_length`; did you mean `fmt.line-length`?",
+                     id="fmt"),
         pytest.param('[org.qa]\nname = "质量部"\nalias = ["QA"]\n',
                      "unknown setting `org.qa.alias`; did you mean `org.qa.aliases`?", id="org"),
-        pytest.param("colour = true\n", "unknown setting `colour`; allowed: check, exclude, org, paths, render",
+        pytest.param("colour = true\n", "unknown setting `colour`; allowed: check, exclude, fmt, org, paths, render",
                      id="no-close-match"),
     ],
 )
@@ -275,3 +277,15 @@ def test_bad_options_are_errors(tmp_path: Path, text: str, message: str) -> None
 def test_a_boolean_is_not_a_number(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="max-steps must be of type int"):
         selection(tmp_path, "[check.options.X001]\nmax-steps = true\n")
+
+
+@pytest.mark.parametrize("value", ["20", "true", '"wide"', "80.5"])
+def test_fmt_line_length_must_be_a_sensible_number(tmp_path: Path, value: str) -> None:
+    (tmp_path / "procdoc.toml").write_text(f"[fmt]\nline-length = {value}\n", encoding="utf-8")
+    with pytest.raises(UserError, match=r"`fmt\.line-length` must be a whole number of at least 40"):
+        load_settings(str(tmp_path / "procdoc.toml"))
+
+
+def test_fmt_line_length_is_read(tmp_path: Path) -> None:
+    (tmp_path / "procdoc.toml").write_text("[fmt]\nline-length = 100\n", encoding="utf-8")
+    assert load_settings(str(tmp_path / "procdoc.toml")).fmt.line_length == 100

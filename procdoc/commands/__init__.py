@@ -1,0 +1,1 @@
+"""The commands as plain functions: options in, results out; cli.py prints them."""

@@ -1,0 +1,47 @@
+"""One file's text → its canonical text, proven to hold the same data.
+
+The result is parsed again with procdoc's own reader and compared with the
+original's data: a layout that would change what procdoc reads, or that
+does not parse, is refused rather than written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from procdoc import yamlsource
+from procdoc.errors import UserError
+from procdoc.format.document import dump_document, load_document
+from procdoc.format.layout import Layout, apply
+
+Edit = Callable[[Any], None]
+
+
+def format_text(text: str, path: str, layout: Layout) -> str:
+    """The canonical text of a process file. Raises SourceError for text that is not YAML."""
+    return rewrite(text, path, layout, edit=None)
+
+
+def rewrite(text: str, path: str, layout: Layout, edit: Edit | None) -> str:
+    """Apply `edit` (a fix) to the round-trip document, then the layout; check the data when nothing was edited."""
+    before, _ = yamlsource.load(text)
+    document = load_document(text, path)
+    if edit is not None:
+        edit(document)
+    apply(document, layout)
+    result = dump_document(document)
+    try:
+        after, _ = yamlsource.load(result)
+    except yamlsource.SourceError as err:
+        raise _refused(path, f"the new text would not load ({err.message})") from None
+    if edit is None and after != before:
+        raise _refused(path, "the new text would load to different data")
+    return result
+
+
+def _refused(path: str, why: str) -> UserError:
+    return UserError(
+        f"{path}: not rewritten: {why}",
+        "the file is unchanged; please report this with the file attached",
+    )
