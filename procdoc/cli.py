@@ -15,8 +15,9 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import click
 import typer
@@ -24,6 +25,9 @@ from typer.core import TyperGroup
 
 from procdoc import __version__
 from procdoc.errors import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UserError
+
+if TYPE_CHECKING:
+    from procdoc.checks.run import CheckRequest, CheckResult
 
 
 class _Commands(TyperGroup):
@@ -133,6 +137,11 @@ def check(
     ] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write .procdoc_cache.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List skipped files.")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="Repair what the rules can repair, then report the rest.")] = False,
+    unsafe_fixes: Annotated[
+        bool, typer.Option("--unsafe-fixes", help="With --fix or --diff: also apply fixes that change the meaning.")
+    ] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Print the fixes as a diff; change nothing.")] = False,
 ) -> None:
     """Check processes against the self-inspection rules (like a linter)."""
     from procdoc.checks.run import CheckRequest, run_check
@@ -149,12 +158,33 @@ def check(
         strict=strict,
         use_cache=not no_cache,
     )
-    result = run_check(request)
+    if unsafe_fixes and not (fix or diff):
+        raise UserError("--unsafe-fixes applies fixes, so it needs --fix or --diff", "add --fix (or --diff to preview)")
+    result = _check_and_fix(request, unsafe_fixes, diff) if fix or diff else run_check(request)
     if verbose:
         for path, why in result.skipped:
             print(f"skipped {path}: {why}", file=sys.stderr)
     _emit(result.report, output, chosen)
     raise typer.Exit(EXIT_OK if exit_zero and result.exit_code == EXIT_FINDINGS else result.exit_code)
+
+
+def _check_and_fix(request: CheckRequest, unsafe: bool, diff: bool) -> CheckResult:
+    """`check --fix` / `--diff`: the fixes reported (or shown) on standard error, the rest as `check` reports it."""
+    from procdoc.commands.fix import FixRequest, run_fix
+
+    outcome = run_fix(FixRequest(request, unsafe=unsafe, diff=diff))
+    for line in outcome.refused:
+        print(f"error: {line}", file=sys.stderr)
+    verb = "would fix" if diff else "fixed"
+    for finding in outcome.fixed:
+        print(f"{verb} {finding.location()}: {finding.code} {finding.message}", file=sys.stderr)
+    if diff:
+        sys.stdout.write("".join(outcome.diffs))
+        print(f"{len(outcome.fixed)} findings would be fixed (--fix applies them)", file=sys.stderr)
+        return replace(outcome.check, report="", exit_code=outcome.exit_code)
+    remaining = len(outcome.check.diagnostics)
+    print(f"{len(outcome.fixed)} findings fixed, {remaining} remaining", file=sys.stderr)
+    return outcome.check
 
 
 def _emit(report: str, output: Path | None, chosen: str) -> None:

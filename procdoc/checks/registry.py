@@ -33,6 +33,20 @@ class Finding(NamedTuple):
 
 Check = Callable[["Process", "Context"], Iterable[Finding]]
 
+
+@dataclass(frozen=True)
+class Fix:
+    """How `check --fix` repairs a rule's findings (procdoc.fix).
+
+    `edit(site)` changes the round-trip document where the finding is
+    (a `procdoc.fix.site.Site`) and says whether it could; `safe` is False
+    when the fix changes what the process means: only `--unsafe-fixes` applies it.
+    """
+
+    edit: Callable[[Any], bool]
+    safe: bool = True
+
+
 FAMILIES = {
     "format": "Format: the file can be read as a process",
     "structure": "Structure: the flow is sound",
@@ -62,6 +76,7 @@ class Rule:
     options: Mapping[str, Any] = field(default_factory=dict)
     option_docs: Mapping[str, str] = field(default_factory=dict)
     cross_file: bool = False
+    fix: Fix | None = None
 
     @property
     def anchor(self) -> str:
@@ -97,6 +112,7 @@ def rule(
     options: Mapping[str, Any] | None = None,
     option_docs: Mapping[str, str] | None = None,
     cross_file: bool = False,
+    fix: Fix | None = None,
 ) -> Callable[[Check], Check]:
     """Declare the decorated function as rule `code`."""
 
@@ -104,7 +120,7 @@ def rule(
         register(
             Rule(
                 code, name, family, summary.strip(), why.strip(), example.strip("\n"), severity, check,
-                dict(options or {}), dict(option_docs or {}), cross_file,
+                dict(options or {}), dict(option_docs or {}), cross_file, fix,
             )
         )
         return check

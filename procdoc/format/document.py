@@ -67,21 +67,24 @@ for _name in _TYPED_TAGS:
 _Representer.add_representer(PlainText, _Representer.represent_plain_text)
 
 
-def _yaml() -> YAML:
+def _yaml(preserve_quotes: bool = False) -> YAML:
     yaml = YAML(typ="rt")
     yaml.Constructor = _Constructor
     yaml.Representer = _Representer
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = _NO_WRAP
     yaml.allow_unicode = True
-    yaml.preserve_quotes = False
+    yaml.preserve_quotes = preserve_quotes
     return yaml
 
 
-def load_document(text: str, path: str = "<text>") -> Any:
-    """The round-trip document of `text`; a syntax error is a SourceError with its position."""
+def load_document(text: str, path: str = "<text>", *, preserve_quotes: bool = False) -> Any:
+    """The round-trip document of `text`; a syntax error is a SourceError with its position.
+
+    `preserve_quotes` keeps each value's quotes as written (fixes change only what they fix).
+    """
     try:
-        return _yaml().load(text)
+        return _yaml(preserve_quotes).load(text)
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         pos = Pos(mark.line + 1, mark.column + 1) if mark else Pos(1, 1)

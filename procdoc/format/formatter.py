@@ -23,13 +23,17 @@ def format_text(text: str, path: str, layout: Layout) -> str:
     return rewrite(text, path, layout, edit=None)
 
 
-def rewrite(text: str, path: str, layout: Layout, edit: Edit | None) -> str:
-    """Apply `edit` (a fix) to the round-trip document, then the layout; check the data when nothing was edited."""
+def rewrite(text: str, path: str, layout: Layout | None, edit: Edit | None) -> str:
+    """Apply `edit` (a fix) and/or the layout to the round-trip document; check the data when nothing was edited.
+
+    Without a layout the file keeps its own key order and quotes: a fix changes what it fixes.
+    """
     before, _ = yamlsource.load(text)
-    document = load_document(text, path)
+    document = load_document(text, path, preserve_quotes=layout is None)
     if edit is not None:
         edit(document)
-    apply(document, layout)
+    if layout is not None:
+        apply(document, layout)
     result = dump_document(document)
     try:
         after, _ = yamlsource.load(result)

@@ -48,6 +48,11 @@ def child(node: Node | None, key: str | int) -> Node | None:
     return _resolve(properties[key]) if key in properties else None
 
 
+def definition(name: str) -> Node:
+    """The format's definition called `name` (step, lane …)."""
+    return _schema()["$defs"][name]  # type: ignore[no-any-return]
+
+
 def kind(node: Node | None) -> str | None:
     """The name of the format's definition `node` is (step, branch, ids …), if it is one."""
     if node is None:

@@ -160,6 +160,11 @@ def _scalar(value: Any, key: str, step_id: bool = False) -> Any:
     return value if isinstance(value, FoldedScalarString) else str(value)
 
 
+def quoted(text: str) -> str:
+    """`text` as the layout writes a new value: double-quoted when YAML would read it as something else."""
+    return DoubleQuotedScalarString(text) if _looks_typed(text) or not _plain_allowed(text) else text
+
+
 def _plain_allowed(text: str) -> bool:
     analysis = _EMITTER.analyze_scalar(text)
     return bool(analysis.allow_block_plain and not analysis.multiline)

@@ -6,8 +6,9 @@ function; they are declared here so they are documented and selectable.
 
 from __future__ import annotations
 
-from procdoc.checks.registry import Rule, register
+from procdoc.checks.registry import Fix, Rule, register
 from procdoc.diagnostics import Severity
+from procdoc.fix.comments import remove_unused_suppression
 
 register(
     Rule(
@@ -16,6 +17,7 @@ register(
         "Stale suppressions hide the next real problem on that line and mislead readers.",
         "# Remove the comment, or the code that no longer applies:\nname: 记录投诉信息   # procdoc: ignore[C001]",
         Severity.WARNING,
+        fix=Fix(remove_unused_suppression),
     )
 )
 register(

@@ -13,9 +13,11 @@ from collections.abc import Collection, Iterator
 
 from procdoc import graph
 from procdoc.checks.context import Context
-from procdoc.checks.registry import Finding, rule
+from procdoc.checks.registry import Finding, Fix, rule
 from procdoc.checks.wording import suggest
 from procdoc.diagnostics import Severity
+from procdoc.fix.edits import reference_by_name, remove_key
+from procdoc.fix.site import Site
 from procdoc.model import Process
 
 #: a short code such as 2, 3.10, S-01, A2.1b: text of this form in `on_fail` means a step
@@ -110,9 +112,12 @@ number; a sentence such as 退回重新记录 is a corrective action, not a refe
     example="""
 # Wrong: there is no step 3.01
 next: "3.01"
+# Wrong (fixable): the step's name, not its id
+next: 客户确认
 # Right
 next: "3.1"
 """,
+    fix=Fix(reference_by_name("steps")),
 )
 def undefined_step(process: Process, ctx: Context) -> Iterator[Finding]:
     known = process.step_by_id
@@ -164,9 +169,12 @@ lanes:
     name: 营销部
 # Wrong
 lane: sales
+# Wrong (fixable): the lane's name, not its id
+lane: 营销部
 # Right
 lane: marketing
 """,
+    fix=Fix(reference_by_name("lanes")),
 )
 def undefined_lane(process: Process, ctx: Context) -> Iterator[Finding]:
     lanes = process.lane_by_id
@@ -200,9 +208,12 @@ phases:
     name: 投诉处理
 # Wrong
 phase: handling
+# Wrong (fixable): the phase's name, not its id
+phase: 投诉处理
 # Right
 phase: handle
 """,
+    fix=Fix(reference_by_name("phases")),
 )
 def undefined_phase(process: Process, ctx: Context) -> Iterator[Finding]:
     phases = process.phase_by_id
@@ -397,6 +408,27 @@ def unlabelled_decision_exit(process: Process, ctx: Context) -> Iterator[Finding
                 )
 
 
+def _exit_label(branch: object) -> str:
+    """How S012 compares exit labels: case and surrounding spaces ignored."""
+    when = branch.get("when") if isinstance(branch, dict) else None
+    return str(when or "").strip().casefold()
+
+
+def _drop_repeated_exit(site: Site) -> bool:
+    """Remove an exit that repeats an earlier one, label and target alike; exits that differ are left."""
+    step = site.element("steps")
+    if step is None or len(site.path) < 4 or site.path[2] != "branches" or not isinstance(site.path[3], int):
+        return False
+    branches, index = step["branches"], site.path[3]
+    repeated = branches[index]
+    if not any(
+        _exit_label(earlier) == _exit_label(repeated) and earlier.get("next") == repeated.get("next")
+        for earlier in branches[:index] if isinstance(earlier, dict)
+    ):
+        return False
+    del branches[index]
+    return True
+
 @rule(
     "S012", "duplicate-exit-label", family="structure",
     summary="Two exits of one step carry the same label.",
@@ -411,6 +443,12 @@ branches:
     next: "3.4"
   - when: 是
     next: "3.5"
+# Wrong (fixable): the same exit written twice
+branches:
+  - when: 是
+    next: "3.4"
+  - when: 是
+    next: "3.4"
 # Right
 branches:
   - when: 是
@@ -418,6 +456,7 @@ branches:
   - when: 否
     next: "3.5"
 """,
+    fix=Fix(_drop_repeated_exit),
 )
 def duplicate_exit_label(process: Process, ctx: Context) -> Iterator[Finding]:
     for step in process.steps:
@@ -452,6 +491,7 @@ on after it, it is not the end; if it does not, the line is a mistake.
   name: 转质量保证流程
   type: end
 """,
+    fix=Fix(remove_key("next", "branches"), safe=False),
 )
 def end_with_successor(process: Process, ctx: Context) -> Iterator[Finding]:
     for step in process.steps:
