@@ -363,6 +363,26 @@ def fmt(
     raise typer.Exit(result.exit_code)
 
 
+@app.command()
+def serve(
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files or folders (default: `paths` from procdoc.toml, else .).")
+    ] = None,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (default: this machine only).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on (0: any free port).")] = 8000,
+    config: Annotated[
+        str | None, typer.Option("--config", help="Settings file (default: nearest procdoc.toml).")
+    ] = None,
+) -> None:
+    """Preview the site while you edit: re-rendered and reloaded on every save."""
+    from procdoc.commands.serve import ServeRequest
+    from procdoc.commands.serve import serve as serve_site
+
+    serve_site(ServeRequest(list(paths or []), config, host, port), lambda line: print(line, flush=True))
+
+
 @contextmanager
 def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
     """A rich progress bar on a terminal; nothing in CI or pipes."""
