@@ -35,7 +35,7 @@ def full() -> str:
 def test_every_figure_is_measured(full: str) -> None:
     assert list(rows(full)) == [
         "check, cold", "check, warm", "check, one file changed", "render 2, cold", "render 2, one file changed",
-        "procdoc --version",
+        "procdoc --version", "serve, QM-07 save → page",
     ]
     assert "render 2, cold (median run): Graphviz CPU" in full
     assert re.search(r"Graphviz alone: the same 4 runs replayed \d+ at a time without procdoc take [\d.]+ s", full)
@@ -51,7 +51,7 @@ def test_render_reference_is_graphviz_cpu_per_core(full: str) -> None:
 
 
 def test_render_zero_leaves_the_render_rows_out() -> None:
-    output = bench("-n", "10", "--render", "0", "--scaling", "")
+    output = bench("-n", "10", "--render", "0", "--scaling", "", "--no-serve")
     assert [name for name in rows(output) if name.startswith("render")] == []
     assert "Graphviz" not in output and "scaling" not in output
 
