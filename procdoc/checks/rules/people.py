@@ -207,10 +207,10 @@ A lane nobody works in is an empty column in the chart. It is usually left
 over from an earlier version, or its steps were put in another lane by mistake.
 """,
     example="""
-# Wrong: no step has `lane: vp_tech`
+# Wrong: no step has `lane: legal`
 lanes:
-  - id: vp_tech
-    name: 技术副总
+  - id: legal
+    name: 法务部
 # Right: remove the lane, or put its steps in it
 """,
     severity=Severity.WARNING,

@@ -113,7 +113,7 @@ number; a sentence such as 退回重新记录 is a corrective action, not a refe
 # Wrong: there is no step 3.01
 next: "3.01"
 # Wrong (fixable): the step's name, not its id
-next: 客户确认
+next: 记录投诉信息
 # Right
 next: "3.1"
 """,
@@ -446,9 +446,9 @@ branches:
 # Wrong (fixable): the same exit written twice
 branches:
   - when: 是
-    next: "3.4"
+    next: "3.7"
   - when: 是
-    next: "3.4"
+    next: "3.7"
 # Right
 branches:
   - when: 是
@@ -480,16 +480,13 @@ on after it, it is not the end; if it does not, the line is a mistake.
 """,
     example="""
 # Wrong
-- id: "4.1"
-  name: 结案
+- id: "4.3"
+  name: 投诉结案
   type: end
   next: "4.2"
-# Right: the last step is the end
-- id: "4.1"
-  name: 结案
-  next: "4.2"
-- id: "4.2"
-  name: 转质量保证流程
+# Right: an end step is where the flow stops
+- id: "4.3"
+  name: 投诉结案
   type: end
 """,
     fix=Fix(remove_key("next", "branches"), safe=False),
