@@ -29,12 +29,14 @@ def rewrite(text: str, path: str, layout: Layout | None, edit: Edit | None) -> s
     Without a layout the file keeps its own key order and quotes: a fix changes what it fixes.
     """
     before, _ = yamlsource.load(text)
-    document = load_document(text, path, preserve_quotes=layout is None)
+    document = load_document(_unix_lines(text), path, preserve_quotes=layout is None)
     if edit is not None:
         edit(document)
     if layout is not None:
         apply(document, layout)
     result = dump_document(document)
+    if layout is None and "\r\n" in text:  # a fix keeps the file's line endings; fmt writes \n
+        result = result.replace("\n", "\r\n")
     try:
         after, _ = yamlsource.load(result)
     except yamlsource.SourceError as err:
@@ -42,6 +44,11 @@ def rewrite(text: str, path: str, layout: Layout | None, edit: Edit | None) -> s
     if edit is None and after != before:
         raise _refused(path, "the new text would load to different data")
     return result
+
+
+def _unix_lines(text: str) -> str:
+    """Line breaks as LF: YAML reads CRLF and CR as LF, but ruamel.yaml keeps the CR in comments."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _refused(path: str, why: str) -> UserError:

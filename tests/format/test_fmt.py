@@ -210,3 +210,8 @@ def test_write_is_atomic_and_leaves_no_temporary_file(tmp_path: Path) -> None:
     (tmp_path / "qm-07.yaml").write_text(UNTIDY, encoding="utf-8")
     invoke("fmt", str(tmp_path))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["qm-07.yaml"]
+
+
+def test_windows_line_endings_become_unix_ones_with_the_comments_kept() -> None:
+    text = "\ufeffprocdoc: 1\r\nid: T-1   # code\r\nname: x\r\n"
+    assert format_text(text, "p.yaml", LAYOUT) == "procdoc: 1\nid: T-1   # code\nname: x\n"
