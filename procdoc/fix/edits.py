@@ -17,7 +17,7 @@ Edit = Callable[[Site], bool]
 
 
 def reference_by_name(list_key: str) -> Edit:
-    """A reference written as an element's name (or English name) → that element's id.
+    """A reference written as an element's name → that element's id.
 
     Only when exactly one element of `list_key` carries the name: 营销部 for a
     lane whose id is marketing. A typo is not guessed at.
@@ -28,17 +28,13 @@ def reference_by_name(list_key: str) -> Edit:
         if not isinstance(written, str):
             return False
         items = site.document.get(list_key) or []
-        ids = [item.get("id") for item in items if isinstance(item, dict) and written in _names(item)]
+        ids = [item.get("id") for item in items if isinstance(item, dict) and item.get("name") == written]
         if len(ids) != 1 or not isinstance(ids[0], str):
             return False
         site.set(ids[0])
         return True
 
     return edit
-
-
-def _names(item: dict[str, Any]) -> tuple[Any, ...]:
-    return item.get("name"), item.get("en")
 
 
 def remove_element(list_key: str) -> Edit:

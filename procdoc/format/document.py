@@ -21,7 +21,7 @@ from ruamel.yaml.representer import RoundTripRepresenter
 from procdoc.diagnostics import Pos
 from procdoc.yamlsource import SourceError
 
-_TYPED_TAGS = ("int", "float", "bool", "timestamp")
+_TYPED_TAGS = ("int", "float", "bool", "timestamp", "binary")
 #: ruamel's default, so that ruamel never wraps text itself: folding is the layout's decision
 _NO_WRAP = 1 << 30
 
