@@ -17,10 +17,14 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.representer import RoundTripRepresenter
+from ruamel.yaml.resolver import VersionedResolver
 
 from procdoc.diagnostics import Pos
 from procdoc.yamlsource import SourceError
 
+_STR_TAG = "tag:yaml.org,2002:str"
+_NULL_TAG = "tag:yaml.org,2002:null"
+_RESOLVER = VersionedResolver()
 _TYPED_TAGS = ("int", "float", "bool", "timestamp", "binary")
 #: ruamel's default, so that ruamel never wraps text itself: folding is the layout's decision
 _NO_WRAP = 1 << 30
@@ -56,11 +60,14 @@ class _Constructor(RoundTripConstructor):
 
 class _Representer(RoundTripRepresenter):
     def represent_plain_text(self, data: PlainText) -> Any:
-        return self.represent_scalar(data.tag, str(data))
+        """Plain, with the tag YAML gives the text anyway: procdoc reads plain text the same whatever
+        its tag (`!!bool yes` is `yes`), and a written tag would make the emitter quote it."""
+        implicit = str(_RESOLVER.resolve(ScalarNode, str(data), (True, False)))
+        if implicit == _NULL_TAG:  # `!!int` with no value is empty text, not null
+            return self.represent_scalar(_STR_TAG, str(data), style='"')
+        return self.represent_scalar(implicit, str(data))
 
 
-_STR_TAG = "tag:yaml.org,2002:str"
-_NULL_TAG = "tag:yaml.org,2002:null"
 _Constructor.add_constructor(_STR_TAG, _Constructor.construct_text)
 for _name in _TYPED_TAGS:
     _Constructor.add_constructor(f"tag:yaml.org,2002:{_name}", _Constructor.construct_plain_text)
