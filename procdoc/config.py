@@ -19,7 +19,7 @@ from procdoc.paths import resolved
 
 CONFIG_NAMES = ("procdoc.toml", "pyproject.toml")
 
-_TOP_KEYS = {"paths", "exclude", "org", "check", "render", "fmt"}
+_TOP_KEYS = {"paths", "exclude", "org", "processes", "check", "render", "fmt"}
 _FMT_KEYS = {"line-length"}
 #: the narrowest `fmt.line-length` that leaves room for a key and some text
 MIN_LINE_LENGTH = 40
@@ -28,6 +28,12 @@ _CHECK_KEYS = {
 }
 _UNIT_KEYS = {"name", "aliases", "kind", "en"}
 _UNIT_KINDS = {"external", "department", "role", "system"}
+_ENTRY_KEYS = {"name", "en", "status", "category", "level", "parent"}
+_ENTRY_CHOICES = {
+    "status": ("planned", "draft", "in-review", "approved", "retired"),
+    "category": ("strategic", "business", "support"),
+    "level": ("L1", "L2", "L3", "L4"),
+}
 
 
 SETTINGS_HINT = "fix the setting; docs/check.md lists every setting"
@@ -50,6 +56,23 @@ class OrgUnit:
 
     def names(self) -> tuple[str, ...]:
         return (self.name, *((self.en,) if self.en else ()))
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    """One process of the settings' catalogue, written or not (`status = "planned"`)."""
+
+    id: str
+    name: str
+    en: str | None = None
+    status: str | None = None
+    category: str | None = None
+    level: str | None = None
+    parent: str | None = None
+
+    @property
+    def planned(self) -> bool:
+        return self.status == "planned"
 
 
 @dataclass(frozen=True)
@@ -80,10 +103,16 @@ class Settings:
     paths: tuple[str, ...] = (".",)
     exclude: tuple[str, ...] = ()
     org: dict[str, OrgUnit] = field(default_factory=dict)
+    processes: dict[str, CatalogueEntry] = field(default_factory=dict)
     check: CheckConfig = field(default_factory=CheckConfig)
     render: dict[str, Any] = field(default_factory=dict)
     fmt: FmtConfig = field(default_factory=FmtConfig)
     raw_text: str = ""
+
+    @property
+    def planned(self) -> dict[str, CatalogueEntry]:
+        """The catalogue's processes that are planned, not written yet: references to them only warn."""
+        return {key: entry for key, entry in self.processes.items() if entry.planned}
 
 
 def find_config(start: str) -> str | None:
@@ -93,12 +122,20 @@ def find_config(start: str) -> str | None:
         here = here.parent
     for directory in (here, *here.parents):
         candidate = directory / "procdoc.toml"
-        if candidate.is_file():
+        if _is_file(candidate):
             return str(candidate)
         pyproject = directory / "pyproject.toml"
-        if pyproject.is_file() and _has_tool_section(pyproject):
+        if _is_file(pyproject) and _has_tool_section(pyproject):
             return str(pyproject)
     return None
+
+
+def _is_file(path: Path) -> bool:
+    """Whether `path` is a file; a folder that cannot be read has none (check reports the folder itself)."""
+    try:
+        return path.is_file()
+    except PermissionError:
+        return False
 
 
 def _has_tool_section(pyproject: Path) -> bool:
@@ -138,6 +175,7 @@ def _settings(path: str, data: dict[str, Any], text: str) -> Settings:
         paths=tuple(os.path.join(root, p) for p in _strings(path, data.get("paths", ["."]), "paths")),
         exclude=_strings(path, data.get("exclude", []), "exclude"),
         org=_org(path, data.get("org", {})),
+        processes=_catalogue(path, data.get("processes", {})),
         check=CheckConfig(
             select=_strings(path, check.get("select", []), "check.select"),
             ignore=_strings(path, check.get("ignore", []), "check.ignore")
@@ -177,6 +215,32 @@ def _org(path: str, data: Any) -> dict[str, OrgUnit]:
             unit.get("en") if isinstance(unit.get("en"), str) else None,
         )
     return units
+
+
+def _catalogue(path: str, data: Any) -> dict[str, CatalogueEntry]:
+    """`[processes."<ID>"]`: the processes of the architecture, including those not written yet."""
+    entries = {}
+    for process_id, entry in _table(path, data, "processes").items():
+        where = f'processes."{process_id}"'
+        _expect(path, entry, dict, f"[{where}]")
+        _known(path, entry, _ENTRY_KEYS, where + ".")
+        values = {key: _text(path, entry, key, where) for key in _ENTRY_KEYS}
+        if values["name"] is None:
+            raise settings_error(path, f"[{where}] needs `name = \"…\"`, the process name")
+        for key, choices in _ENTRY_CHOICES.items():
+            if values[key] is not None and values[key] not in choices:
+                close = difflib.get_close_matches(str(values[key]), choices, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                raise settings_error(path, f"{where}.{key} {values[key]!r} is not one of {', '.join(choices)}{hint}")
+        entries[process_id] = CatalogueEntry(process_id, **values)  # type: ignore[arg-type]
+    return entries
+
+
+def _text(path: str, table: dict[str, Any], key: str, where: str) -> str | None:
+    value = table.get(key)
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        raise settings_error(path, f"`{where}.{key}` must be text")
+    return value
 
 
 def _fmt(path: str, data: Any) -> FmtConfig:

@@ -1,1 +1,5 @@
-"""The commands as plain functions: options in, results out; cli.py prints them."""
+"""What each command does, as plain functions: options in, results out.
+
+`procdoc.cli` turns the command line into calls of these and their results
+into output and exit codes; nothing here knows typer or rich.
+"""

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from procdoc import loader
 from procdoc.checks.registry import Rule, all_rules
-from procdoc.checks.run import CheckRequest, CheckResult, run_check
+from procdoc.commands.check import CheckRequest, CheckResult, run_check
 from procdoc.commands.fmt import unified_diff
 from procdoc.config import OrgUnit, load_settings
 from procdoc.diagnostics import Diagnostic

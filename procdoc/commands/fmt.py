@@ -11,10 +11,10 @@ import difflib
 from dataclasses import dataclass, field
 
 from procdoc import loader
-from procdoc.commands.files import process_files
 from procdoc.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError
 from procdoc.format.formatter import format_text
 from procdoc.format.layout import Layout
+from procdoc.workspace import find
 from procdoc.writer import write_text_atomic
 from procdoc.yamlsource import SourceError
 
@@ -58,10 +58,13 @@ def _files(count: int) -> str:
 
 
 def run_fmt(request: FmtRequest) -> FmtResult:
-    settings, files = process_files(request.paths, request.config)
-    layout = Layout(line_length=settings.fmt.line_length)
+    found = find(request.paths, request.config)
+    if found.missing:
+        raise UserError(f"no such file or folder: {', '.join(found.missing)}", "check the path")
+    layout = Layout(line_length=found.settings.fmt.line_length)
     result = FmtResult(writes=request.writes)
-    for path in files:
+    result.errors += [f"{d.location()}: {d.code} {d.message}" for d in found.unreadable]
+    for path in found.files:
         text, problem = loader.read_file(path)
         if problem is not None or text is None:
             result.errors.append(f"{problem.location()}: {problem.code} {problem.message}" if problem else path)

@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from procdoc.checks.run import CheckRequest, run_check
+from procdoc.commands.check import CheckRequest, run_check
 from procdoc.diagnostics import Diagnostic
 from procdoc.render.site import RenderRequest, assign_pages, render_site
 from procdoc.workspace import open_workspace

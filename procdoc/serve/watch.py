@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from procdoc.loader import YAML_SUFFIXES
+from procdoc.workspace import YAML_SUFFIXES
 
 SETTINGS_NAMES = ("procdoc.toml", "pyproject.toml")
 #: quiet time (ms) after a change before rebuilding: an editor's save is several writes

@@ -3,7 +3,7 @@
 A process standard is version-controlled (V1.0 → V1.1 → V2.0): every revision
 records date, changes, author and approver, and a standard is issued only
 after review and sign-off. Processes are reviewed on a cycle (`review_every`)
-and a retired process must no longer be used (DOMAIN.md §6).
+and a retired process must no longer be used (受控文件: ISO 9001 7.5.3).
 
 The review clock of a process in force (status approved) starts at its latest
 revision date or its `effective` date, whichever is later.
@@ -14,8 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from procdoc.checks.context import Context
-from procdoc.checks.registry import Finding, Fix, rule
+from procdoc.checks.context import Context, RepoContext
+from procdoc.checks.registry import Finding, Fix, repo_rule, rule
+from procdoc.checks.summary import ProcessSummary
+from procdoc.checks.wording import PLACEHOLDER_WORDS, is_placeholder
 from procdoc.diagnostics import Pos, Severity
 from procdoc.fix.edits import latest_revision, sort_list
 from procdoc.fix.site import Site, put
@@ -298,19 +300,19 @@ def future_revision_date(process: Process, ctx: Context) -> Iterator[Finding]:
             )
 
 
-def _references(process: Process) -> Iterator[tuple[str, Pos, Pos | None, str]]:
+def _references(process: ProcessSummary) -> Iterator[tuple[str, Pos, Pos | None, str]]:
     """(process id, where, anchor, how) for each reference to another process."""
-    for step in process.steps:
-        if step.process is not None:
-            yield step.process, step.where("process"), step.pos, f"step {step.id} runs"
-    if process.trigger is not None and process.trigger.from_process is not None:
-        yield process.trigger.from_process, process.trigger.where("from_process"), None, "the trigger comes from"
+    for call in process.calls:
+        if call.process is not None:
+            yield call.process, call.process_at, call.at, f"step {call.step_id} runs"
+    if process.from_process is not None:
+        yield process.from_process, process.from_process_at, None, "the trigger comes from"
     for output in process.outputs:
         if output.to_process is not None:
-            yield output.to_process, output.where("to_process"), None, f"output '{output.name}' goes to"
+            yield output.to_process, output.at, None, f"output '{output.name}' goes to"
 
 
-@rule(
+@repo_rule(
     "G009", "retired-process-referenced", family="governance",
     summary="A live process runs, receives from or hands over to a retired process.",
     why="""
@@ -324,9 +326,8 @@ process: PP-01
 process: PP-02
 """,
     severity=Severity.WARNING,
-    cross_file=True,
 )
-def retired_process_referenced(process: Process, ctx: Context) -> Iterator[Finding]:
+def retired_process_referenced(process: ProcessSummary, ctx: RepoContext) -> Iterator[Finding]:
     if not process.is_live:
         return
     for ref, pos, anchor, how in _references(process):
@@ -335,4 +336,69 @@ def retired_process_referenced(process: Process, ctx: Context) -> Iterator[Findi
             yield Finding(
                 pos, f"{how} process {other.id} '{other.name}', which is retired",
                 "refer to the process that replaced it, or remove the reference", anchor,
+            )
+
+
+def _texts(process: Process) -> Iterator[tuple[str, str | None, Pos, Pos | None]]:
+    """(what it is, text, where, anchor) for the free text of a process that O001-O005 do not already cover."""
+    yield "process name", process.name, process.where("name"), None
+    for lane in process.lanes:
+        yield f"name of lane {lane.id}", lane.name, lane.where("name"), lane.pos
+        yield f"duties of lane {lane.id}", lane.duties, lane.where("duties"), lane.pos
+    for step in process.steps:
+        yield f"name of step {step.id}", step.name, step.where("name"), step.pos
+        yield f"description of step {step.id}", step.description, step.where("description"), step.pos
+        yield f"trigger of step {step.id}", step.trigger, step.where("trigger"), step.pos
+        for key in ("inputs", "outputs"):
+            for index, item in enumerate(getattr(step, key)):
+                yield f"{key[:-1]} of step {step.id}", item, step.at.get(f"{key}.{index}", step.where(key)), step.pos
+        if step.control is not None:
+            for key, words in (("standard", "quality standard"), ("method", "assessment method"),
+                               ("on_fail", "corrective action")):
+                text = getattr(step.control, key)
+                yield f"{words} of step {step.id}", text, step.control.where(key), step.pos
+    for output in process.outputs:
+        yield "process output", output.name, output.where("name"), output.pos
+    for emergency in process.emergencies or []:
+        yield f"emergency {emergency.id}", emergency.when, emergency.where("when"), emergency.pos
+        yield f"description of emergency {emergency.id}", emergency.description, emergency.where("description"), \
+            emergency.pos
+    for kpi in process.kpis:
+        for key in ("name", "definition", "target", "goal"):
+            yield f"{key} of KPI '{kpi.name}'", getattr(kpi, key), kpi.where(key), kpi.pos
+
+
+@rule(
+    "G010", "placeholder-text", family="governance",
+    summary="Text that is still a placeholder (TODO 质量标准, TBD, 待定).",
+    why="""
+`procdoc new` writes placeholders such as `TODO 质量标准` for the author to
+replace, and authors leave their own (TBD, 待定). A process published with
+them promises a standard, a method or a duty that nobody has written down:
+the control point or step looks complete but says nothing. The purpose,
+scope and trigger have their own rules (O001-O005); this one covers every
+other text. The words are a rule option, with Chinese and English defaults.
+""",
+    example="""
+# Wrong
+control:
+  standard: TODO 质量标准
+  method: TODO 考核方法
+# Right
+control:
+  standard: 信息完整，当日录入
+  method: 客服主管每周抽查10单
+""",
+    severity=Severity.WARNING,
+    options={"placeholder-words": list(PLACEHOLDER_WORDS)},
+    option_docs={"placeholder-words": "words that mark unwritten text when a text starts with one, ignoring case; "
+                                      "Latin words match whole words only (TODO, not TODOS)"},
+)
+def placeholder_text(process: Process, ctx: Context) -> Iterator[Finding]:
+    words = ctx.option("placeholder-words")
+    for what, text, pos, anchor in _texts(process):
+        if text is not None and is_placeholder(text, words):
+            yield Finding(
+                pos, f"the {what} is still a placeholder: '{text.strip()}'",
+                "write the real text, or remove the key if it does not apply", anchor,
             )

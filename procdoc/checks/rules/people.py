@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
 
-from procdoc.checks.context import Context, Repository
-from procdoc.checks.registry import Finding, Fix, rule
+from procdoc.checks.context import Context, RepoContext, Repository, Run
+from procdoc.checks.registry import Finding, Fix, repo_rule, rule
+from procdoc.checks.summary import LaneSummary, ProcessSummary
 from procdoc.checks.wording import fold
 from procdoc.config import OrgUnit
 from procdoc.diagnostics import Pos, Severity
@@ -30,8 +31,10 @@ from procdoc.model import Lane, Process
 T = TypeVar("T")
 
 VAGUE_NAMES = [
-    "相关部门", "有关部门", "配合部门", "相关人员", "各部门", "相关单位", "责任部门", "待定",
-    "related departments", "relevant parties", "relevant departments", "all departments", "TBD", "TBA", "N/A",
+    "相关部门", "有关部门", "配合部门", "其他部门", "相关科室", "有关科室", "相关人员", "有关人员", "各部门", "各单位",
+    "相关单位", "有关单位", "责任部门", "待定",
+    "related departments", "relevant parties", "relevant departments", "other departments", "all departments",
+    "TBD", "TBA", "N/A",
 ]
 
 #: spellings that name the same kind of unit: "Quality Department" is "Quality Dept"
@@ -46,7 +49,7 @@ class _Catalogue:
     standard: Mapping[str, OrgUnit]
     aliases: Mapping[str, OrgUnit]
 
-    def covers(self, lane: Lane) -> bool:
+    def covers(self, lane: Lane | LaneSummary) -> bool:
         """True when the catalogue has the lane's unit, by id or by any of its names."""
         return lane.id in self.units or fold(lane.name) in self.standard or fold(lane.name) in self.aliases
 
@@ -62,8 +65,8 @@ class _Catalogue:
         return None if fold(name) in {fold(name) for name in unit.names()} else unit
 
 
-def _build_catalogue(repo: Repository) -> _Catalogue:
-    return _catalogue(repo.org)
+def _build_catalogue(run: Run) -> _Catalogue:
+    return _catalogue(run.org)
 
 
 def _catalogue(org: Mapping[str, OrgUnit]) -> _Catalogue:
@@ -252,7 +255,7 @@ aliases = ["营销部门", "市场营销部"]
     fix=Fix(_use_standard_name),
 )
 def non_standard_lane_name(process: Process, ctx: Context) -> Iterator[Finding]:
-    catalogue = ctx.repo.derived(_build_catalogue)
+    catalogue = ctx.run.derived(_build_catalogue)
     for lane in process.lanes:
         unit = catalogue.standard_for(lane.id, lane.name)
         if unit is not None:
@@ -285,7 +288,7 @@ name = "技质科"
     severity=Severity.WARNING,
 )
 def lane_not_in_catalogue(process: Process, ctx: Context) -> Iterator[Finding]:
-    catalogue = ctx.repo.derived(_build_catalogue)
+    catalogue = ctx.run.derived(_build_catalogue)
     if not catalogue.units:
         return
     names = [unit.name for unit in catalogue.units.values()]
@@ -316,13 +319,13 @@ def _build_lane_names(repo: Repository) -> dict[str, dict[str, tuple[str, Pos]]]
     index: dict[str, dict[str, tuple[str, Pos]]] = {}
     for process in repo.processes:
         for lane in process.lanes:
-            index.setdefault(name_key(lane.name), {}).setdefault(lane.name, (process.path, lane.where("name")))
+            index.setdefault(name_key(lane.name), {}).setdefault(lane.name, (process.path, lane.name_at))
     return index
 
 
 
 
-@rule(
+@repo_rule(
     "P007", "near-duplicate-lane-name", family="people",
     summary="A lane name differs only in spelling from another lane name in the repository.",
     why="""
@@ -340,8 +343,8 @@ name: 营销部
 """,
     severity=Severity.WARNING,
 )
-def near_duplicate_lane_name(process: Process, ctx: Context) -> Iterator[Finding]:
-    catalogue = ctx.repo.derived(_build_catalogue)
+def near_duplicate_lane_name(process: ProcessSummary, ctx: RepoContext) -> Iterator[Finding]:
+    catalogue = ctx.run.derived(_build_catalogue)
     index = ctx.repo.derived(_build_lane_names)
     for lane in process.lanes:
         key = name_key(lane.name)
@@ -351,7 +354,7 @@ def near_duplicate_lane_name(process: Process, ctx: Context) -> Iterator[Finding
         if variants:
             other, (path, pos) = variants[0]
             yield Finding(
-                lane.where("name"), f"lane {lane.id} '{lane.name}' is spelt '{other}' in {path}:{pos.line}",
+                lane.name_at, f"lane {lane.id} '{lane.name}' is spelt '{other}' in {path}:{pos.line}",
                 "use one name for one department everywhere; the org catalogue in procdoc.toml can fix it",
             )
 
