@@ -4,7 +4,7 @@ On a shared, noisy machine absolute seconds mean little; each figure is
 printed next to its reference (the libyaml parse floor, the Graphviz runs'
 CPU time per core, a bare `import typer`) and as a ratio, with the issue's
 target. Every figure is the median of several runs of the real command line.
-The serve row is the median of ten saves of qm-07.yaml under a running
+The serve row is the median of ten saves (--serve-saves) of qm-07.yaml under a running
 `procdoc serve`, each timed until the updated page can be fetched; its
 reference is the issue's budget of 500 ms.
 """
@@ -160,11 +160,7 @@ def render_rows(count: int, runs: int, workdir: Path) -> tuple[list[Row], str]:
 
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
-#: the serve row is a median of this many saves, whatever --runs says
-SERVE_SAVES = 10
-
-
-def serve_rows(workdir: Path) -> list[Row]:
+def serve_rows(workdir: Path, saves: int) -> list[Row]:
     """From saving qm-07.yaml to `procdoc serve` offering the updated page: the reload event, then the page.
 
     The server is the real command line in a subprocess; the page is fetched
@@ -176,7 +172,7 @@ def serve_rows(workdir: Path) -> list[Row]:
                               stderr=subprocess.DEVNULL, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
     try:
         port = _served_port(server)
-        seconds = [_save_to_page(port, folder / "qm-07.yaml", attempt) for attempt in range(SERVE_SAVES)]
+        seconds = [_save_to_page(port, folder / "qm-07.yaml", attempt) for attempt in range(saves)]
         rss = _peak_rss_mb(server.pid)
     finally:
         server.send_signal(signal.SIGINT)
@@ -274,6 +270,7 @@ def main() -> None:
     parser.add_argument("--render", type=int, default=200, help="processes rendered (default 200; 0 skips)")
     parser.add_argument("--runs", type=int, default=5, help="runs per figure; the median is shown")
     parser.add_argument("--no-serve", dest="serve", action="store_false", help="skip the serve latency row")
+    parser.add_argument("--serve-saves", type=int, default=10, help="saves timed for the serve row (default 10)")
     parser.add_argument("--scaling", default="100,1000,5000", help="corpus sizes for the scaling check ('' skips)")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="procdoc-bench-"))
@@ -289,7 +286,7 @@ def main() -> None:
         rows, _ = check_rows(corpus, files, args.runs, "sparse")
         rows += check_rows(dense, dense_files, args.runs, "dense")[0]
         render, render_note = render_rows(args.render, args.runs, workdir) if args.render > 0 else ([], "")
-        rows += render + startup_rows(args.runs) + (serve_rows(workdir) if args.serve else [])
+        rows += render + startup_rows(args.runs) + (serve_rows(workdir, args.serve_saves) if args.serve else [])
         print(table(rows))
         if render_note:
             print(f"\n{render_note}")

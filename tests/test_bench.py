@@ -29,7 +29,7 @@ def rows(output: str) -> dict[str, re.Match[str]]:
 
 @pytest.fixture(scope="module")
 def full() -> str:
-    return bench("-n", "10", "--render", "2", "--scaling", "10,20")
+    return bench("-n", "10", "--render", "2", "--scaling", "10,20", "--serve-saves", "3")
 
 
 def test_every_figure_is_measured(full: str) -> None:
