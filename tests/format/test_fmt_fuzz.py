@@ -24,7 +24,7 @@ def loadable(raw: bytes) -> str | None:
     return text
 
 
-@fuzz(default=150, share=0.3)
+@fuzz(60, share=0.3)
 @given(process_files())
 def test_fmt_output_loads_to_the_same_data(raw: bytes) -> None:
     text = loadable(raw)
