@@ -306,6 +306,32 @@ def render(
     raise typer.Exit(EXIT_USAGE if summary.failed else EXIT_OK)
 
 
+import_app = typer.Typer(
+    cls=_Commands, help="Bring models from other tools in as process files.", no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(import_app, name="import")
+
+
+@import_app.command("bpmn")
+def import_bpmn(
+    files: Annotated[list[str], typer.Argument(help="BPMN 2.0 XML files (.bpmn).")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Folder to write the process files to.")] = Path("."),
+    force: Annotated[bool, typer.Option("--force", help="Replace process files that already exist.")] = False,
+) -> None:
+    """Import BPMN 2.0 models: one process file per pool and per embedded sub-process."""
+    from procdoc.commands.importer import import_files
+    from procdoc.importer.findings import describe
+
+    result = import_files("bpmn", files, out, force)
+    for finding in result.findings:
+        print(describe(finding), file=sys.stderr)
+    for path in result.written:
+        print(f"created {path}")
+    if result.written:
+        print(f"next: procdoc check {out}")
+
+
 @contextmanager
 def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
     """A rich progress bar on a terminal; nothing in CI or pipes."""
