@@ -257,16 +257,21 @@ class _Builder:
         raci = data.get("raci")
         control = data.get("control")
         nxt = data.get("next")
+        branches = data.get("branches") or []
         return self._make(
             model.Step,
             data,
             pos,
             next=[nxt] if isinstance(nxt, str) else list(nxt or []),
             key=bool(data.get("key")),
-            branches=self._items(model.Branch, data.get("branches")),
+            branches=[self._branch(b, pos) for b, pos in zip(branches, self.where.of_list(branches), strict=True)],
             raci=self._raci(raci, self._pos(data, "raci")) if raci is not None else None,
             control=self._make(model.Control, control, self._pos(data, "control")) if control is not None else None,
         )
+
+    def _branch(self, data: dict[str, Any], pos: Pos) -> model.Branch:
+        targets = data["next"]
+        return self._make(model.Branch, data, pos, next=[targets] if isinstance(targets, str) else list(targets))
 
     def _raci(self, data: dict[str, Any], pos: Pos) -> model.Raci:
         parties = {k: [v] if isinstance(v, str) else list(v or []) for k, v in data.items() if not k.startswith("x-")}

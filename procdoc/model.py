@@ -12,7 +12,7 @@ from functools import cached_property
 
 from procdoc.diagnostics import Pos
 
-STEP_TYPES = ("start", "task", "decision", "subprocess", "end")
+STEP_TYPES = ("start", "task", "decision", "subprocess", "join", "end")
 START = Pos(1, 1)
 
 
@@ -99,7 +99,9 @@ class Control(Element):
 
 @dataclass(slots=True)
 class Branch(Element):
-    next: str
+    """A labelled exit; several targets start parallel paths from this exit."""
+
+    next: list[str]
     when: str | None = None
 
 
@@ -123,6 +125,7 @@ class Step(Element):
     next: list[str] = field(default_factory=list)
     branches: list[Branch] = field(default_factory=list)
     process: str | None = None
+    trigger: str | None = None
 
     @property
     def label(self) -> str:
@@ -132,7 +135,12 @@ class Step(Element):
     def exits(self) -> list[tuple[str | None, str, Pos]]:
         """Every way out of the step: (label or None, target id, where written)."""
         plain = [(None, target, self.at.get(f"next.{i}", self.where("next"))) for i, target in enumerate(self.next)]
-        return plain + [(b.when, b.next, b.where("next")) for b in self.branches]
+        labelled = [
+            (b.when, target, b.at.get(f"next.{i}", b.where("next")))
+            for b in self.branches
+            for i, target in enumerate(b.next)
+        ]
+        return plain + labelled
 
 
 @dataclass(slots=True)

@@ -105,8 +105,9 @@ def _explain(error: Any, data: Any) -> list[Problem]:
     if validator == "required":
         missing = error.message.split("'")[1]
         return [Problem("F006", path, f"{what} is missing the required key '{missing}'", f"add `{missing}:`")]
-    if validator == "const" and path == ("procdoc",):
-        return [Problem("F003", path, f"unsupported format version {error.instance!r}", "write `procdoc: 1`")]
+    if validator in ("const", "enum") and path == ("procdoc",):
+        hint = "write `procdoc: 1` or `procdoc: 1.1`"
+        return [Problem("F003", path, f"unsupported format version {error.instance!r}", hint)]
     if validator == "enum":
         return [_bad_choice(error, path, what)]
     if validator in ("type", "oneOf"):

@@ -425,10 +425,11 @@ def duplicate_exit_label(process: Process, ctx: Context) -> Iterator[Finding]:
         for branch in step.branches:
             label = (branch.when or "").strip().casefold()
             if label and label in seen:
-                message = f"{step.label} has two exits labelled '{branch.when}' ({seen[label]} and {branch.next})"
+                targets = ", ".join(branch.next)
+                message = f"{step.label} has two exits labelled '{branch.when}' ({seen[label]} and {targets})"
                 hint = "give each exit its own outcome, or merge the two branches"
                 yield Finding(branch.where("when"), message, hint, step.pos)
-            seen.setdefault(label, branch.next)
+            seen.setdefault(label, ", ".join(branch.next))
 
 
 @rule(
