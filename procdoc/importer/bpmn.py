@@ -46,6 +46,8 @@ class Node:
     attached_to: str | None = None  # a boundary event's activity
     default: str | None = None  # a gateway's default flow
     scope: Scope | None = None  # an embedded sub-process's own graph
+    link: str | None = None  # a link event's name: a throw continues at the catch of the same name
+    compensation: bool = False  # an activity that only undoes another (isForCompensation)
 
 
 @dataclass
@@ -56,6 +58,7 @@ class Flow:
     name: str | None
     condition: str | None
     line: int
+    conditional: bool = False  # it has a condition, even an empty one
 
 
 @dataclass
@@ -209,7 +212,10 @@ class _Reader:
         definitions = [local(d)[: -len("EventDefinition")] for d in element if local(d).endswith("EventDefinition")]
         node = Node(element.get("id") or f"{tag}_{line}", tag, _name(element), line, _documentation(element),
                     event=definitions[0] if definitions else None, called=element.get("calledElement"),
-                    attached_to=element.get("attachedToRef"), default=element.get("default"))
+                    attached_to=element.get("attachedToRef"), default=element.get("default"),
+                    compensation=element.get("isForCompensation") == "true")
+        for definition in _children(element, "linkEventDefinition"):
+            node.link = definition.get("name") or ""
         if tag in SUBPROCESSES:
             node.scope = self.scope(element)
         return node
@@ -228,7 +234,8 @@ class _Reader:
 def _flow(element: etree._Element) -> Flow:
     conditions = [" ".join((c.text or "").split()) for c in _children(element, "conditionExpression")]
     return Flow(element.get("id") or "", element.get("sourceRef") or "", element.get("targetRef") or "",
-                _name(element), conditions[0] if conditions and conditions[0] else None, element.sourceline or 0)
+                _name(element), conditions[0] if conditions and conditions[0] else None, element.sourceline or 0,
+                bool(conditions))
 
 
 def _lanes(lane_set: etree._Element, parent: str | None) -> list[Lane]:

@@ -24,9 +24,20 @@ from procdoc.importer.flows import Exit, Graph, connect
 from procdoc.importer.ordering import SHORT, number_steps
 from procdoc.scaffold import _lane_id as readable_id
 
+
+def step_type_of(node: Node, linked: set[str]) -> str:
+    """A link event with no partner in `linked` is where the flow comes in from (or goes out to) elsewhere:
+    a start or an end."""
+    if node.link is not None and node.id not in linked:
+        return "start" if node.tag == "intermediateCatchEvent" else "end"
+    return STEP_TYPE.get(node.tag, "task")
+
+
 STEP_TYPE = {"startEvent": "start", "endEvent": "end", "callActivity": "subprocess",
-             **{tag: "decision" for tag in GATEWAYS}, **{tag: "subprocess" for tag in SUBPROCESSES}}
-"""The procdoc step type of a BPMN element; any other flow node is a task."""
+             **{tag: "decision" for tag in GATEWAYS}, **{tag: "subprocess" for tag in SUBPROCESSES},
+             "adHocSubProcess": "task"}
+"""The procdoc step type of a BPMN element; any other flow node is a task. An ad-hoc sub-process
+(activities done in any order, or not at all) has no procdoc counterpart: it is one task listing them."""
 PLAIN = {"start": "startEvent", "end": "endEvent", "decision": "exclusiveGateway", "join": "parallelGateway",
          "subprocess": "callActivity", "task": "task"}
 """The BPMN element each step type is exported as: other elements keep their type in `x-bpmn-type`."""
@@ -84,7 +95,8 @@ class _Process:
         if not self.name:
             ctx.findings.add("B002", scope.line, f"process {scope.id!r} has no name: named after its id")
             self.name = scope.id
-        skip = {n.id for n in scope.nodes.values() if n.tag == "boundaryEvent" or _event_subprocess(n)}
+        skip = {n.id for n in scope.nodes.values()
+                if n.tag == "boundaryEvent" or n.compensation or _event_subprocess(n)}
         self.graph: Graph = connect(scope, ctx.findings, skip)
         self.ids = number_steps(scope, self.graph)
         self.lang = "zh" if any(has_chinese(n.name or "") for n in scope.nodes.values()) or has_chinese(
@@ -123,10 +135,16 @@ class _Process:
         self._extras(doc)
         return Imported(self.pid, doc, self.lang)
 
+    def _starts(self) -> int:
+        return sum(1 for n in self.ids if self._type(self.scope.nodes[n]) == "start")
+
+    def _blank_starts(self) -> int:
+        """Start events without an event definition: one of them may stand beside typed ones, not two."""
+        return sum(1 for n in self.ids if self._type(self.scope.nodes[n]) == "start" and not self.scope.nodes[n].event)
+
     def _needs_1_1(self) -> bool:
-        starts = [n for n in self.ids if self._type(self.scope.nodes[n]) == "start"]
         lists = any(len(e.targets) > 1 for exits in self.graph.exits.values() for e in exits if e.label)
-        return bool(self.graph.joins) or len(starts) > 1 or lists
+        return bool(self.graph.joins) or self._starts() > 1 or lists
 
     def _trigger(self, doc: CommentedMap) -> None:
         """One start: its name is the process's trigger. Several: each start step has its own."""
@@ -141,7 +159,7 @@ class _Process:
                             for phase_id, (_, name) in zip(self.phase_ids, self.scope.phases, strict=True))
 
     def _type(self, node: Node) -> str:
-        return "join" if node.id in self.graph.joins else STEP_TYPE.get(node.tag, "task")
+        return "join" if node.id in self.graph.joins else step_type_of(node, self.graph.linked)
 
     def _step(self, node_id: str) -> CommentedMap:
         node = self.scope.nodes[node_id]
@@ -156,8 +174,9 @@ class _Process:
             step["lane"] = lane
         if node_id in self.scope.phase_of:
             step["phase"] = self.phase_ids[self.scope.phase_of[node_id]]
-        if step_type == "start" and len([n for n in self.ids if self._type(self.scope.nodes[n]) == "start"]) > 1:
-            step["trigger"] = node.name or (f"{node.event} event" if node.event else "TODO what starts it")
+        if step_type == "start" and self._starts() > 1 and (node.event or self._blank_starts() == 1):
+            step["trigger"] = f"{node.event} event" + (f": {node.name}" if node.name else "") if node.event else (
+                node.name or "TODO what starts the process this way")
         about = self._description(node)
         if about:
             step["description"] = about
@@ -179,8 +198,17 @@ class _Process:
         notes = [self.scope.annotations[other] for a, b in self.scope.associations
                  for other in ((b,) if a == node.id else (a,) if b == node.id else ())
                  if other in self.scope.annotations]
-        text = "\n\n".join(t for t in (node.documentation, *notes) if t)
+        text = "\n\n".join(t for t in (node.documentation, *notes, self._ad_hoc(node)) if t)
         return (LiteralScalarString(text) if "\n" in text else text) or None
+
+    def _ad_hoc(self, node: Node) -> str | None:
+        """What an ad-hoc sub-process holds, in words: procdoc has no such construct."""
+        if node.tag != "adHocSubProcess" or node.scope is None:
+            return None
+        self.ctx.findings.add("B012", node.line, f"ad-hoc sub-process {node.id!r} imported as one task "
+                              "that lists its activities in its description")
+        names = [n.name or words(n.tag) for n in node.scope.nodes.values() if n.tag not in GATEWAYS]
+        return "Activities, in any order, as needed: " + "; ".join(names)
 
     def _called(self, node: Node) -> str:
         """A call activity's called process; an embedded sub-process becomes a process of its own."""
@@ -218,9 +246,10 @@ class _Process:
             if node.tag == "boundaryEvent":
                 found.append(self._boundary(node, len(found) + 1))
             elif _event_subprocess(node) and node.scope is not None:
-                handler = build(node.scope, self.ctx, node.name)
                 entry = CommentedMap([("id", f"E{len(found) + 1}"), ("when", self._when(node))])
-                entry["description"] = f"Handled by process {handler.process_id} (an event sub-process in BPMN)"
+                if node.scope.nodes:
+                    handler = build(node.scope, self.ctx, node.name)
+                    entry["description"] = f"Handled by process {handler.process_id} (an event sub-process in BPMN)"
                 entry["x-bpmn-id"] = node.id
                 found.append(entry)
         return found
@@ -230,6 +259,10 @@ class _Process:
         handlers = [f.target for f in self.scope.flows if f.source == node.id and f.target in self.ids]
         if handlers:
             entry["handler"] = DoubleQuotedScalarString(self.ids[handlers[0]])
+        undo = [self.scope.nodes[b] for a, b in self.scope.associations
+                if a == node.id and b in self.scope.nodes and self.scope.nodes[b].compensation]
+        if undo:
+            entry["description"] = "Compensated by: " + "; ".join(n.name or n.id for n in undo)
         entry["x-bpmn-id"] = node.id
         return entry
 

@@ -22,6 +22,7 @@ CODES: dict[str, tuple[str, Severity, str]] = {
     "B009": ("duplicate-sequence-flow", Severity.WARNING, "remove the second flow in the model"),
     "B010": ("dangling-flow", Severity.WARNING, "connect the flow to an element of the same process"),
     "B011": ("dangling-data", Severity.WARNING, "link the association to a data object of the process"),
+    "B012": ("ad-hoc-sub-process", Severity.INFO, "write the activities as steps if their order matters"),
 }
 """code → (name, severity, how to fix it)."""
 

@@ -36,17 +36,19 @@ class Graph:
     steps: list[str] = field(default_factory=list)
     exits: dict[str, list[Exit]] = field(default_factory=dict)
     joins: set[str] = field(default_factory=set)  # parallel gateways kept as `type: join`
+    linked: set[str] = field(default_factory=set)  # link events that have a partner of the same name
 
 
 def connect(scope: Scope, findings: Findings, skip: set[str]) -> Graph:
     """The step graph of `scope`; nodes in `skip` (boundary events, event sub-processes) are not steps."""
-    flows = _usable_flows(scope, findings)
+    links = _links(scope)
+    flows = _usable_flows(scope, findings) + links
     incoming: dict[str, list[Flow]] = {}
     outgoing: dict[str, list[Flow]] = {}
     for flow in flows:
         outgoing.setdefault(flow.source, []).append(flow)
         incoming.setdefault(flow.target, []).append(flow)
-    graph = Graph()
+    graph = Graph(linked={end for flow in links for end in (flow.source, flow.target)})
     passing: dict[str, list[str]] = {}  # a vanished gateway → the nodes its lines lead on to
     for node in scope.nodes.values():
         if node.id in skip:
@@ -88,12 +90,12 @@ def _report_gateway(node: Node, ins: int, outs: int, findings: Findings) -> None
 
 
 def _report_split(node: Node, exits: list[Exit], findings: Findings) -> None:
-    """An activity or event with several plain outgoing flows starts them all (BPMN's implicit split)."""
-    if node.tag in GATEWAYS or len(exits) < 2:
+    """An activity or event with several plain outgoing flows starts them all (BPMN's implicit split);
+    conditional flows and the default flow are choices, not a split."""
+    plain = [e for e in exits if not e.flow.conditional and e.flow.id != node.default]
+    if node.tag in GATEWAYS or len(plain) < 2:
         return
-    if all(e.flow.condition or e.flow.id == node.default for e in exits):
-        return
-    findings.add("B007", node.line, f"{_what(node)} has {len(exits)} outgoing flows and no gateway: "
+    findings.add("B007", node.line, f"{_what(node)} has {len(plain)} unconditional outgoing flows and no gateway: "
                  "imported as parallel paths")
 
 
@@ -111,6 +113,13 @@ def _label(flow: Flow, source: Node) -> str | None:
     if flow.name or flow.condition:
         return flow.name or flow.condition
     return "default" if flow.id == source.default else None
+
+
+def _links(scope: Scope) -> list[Flow]:
+    """A link throw event goes on at the link catch event of the same name, as if a flow joined them."""
+    catches = {n.link: n for n in scope.nodes.values() if n.link and n.tag == "intermediateCatchEvent"}
+    return [Flow(f"{n.id}->{catches[n.link].id}", n.id, catches[n.link].id, None, None, n.line)
+            for n in scope.nodes.values() if n.link and n.tag == "intermediateThrowEvent" and n.link in catches]
 
 
 def _usable_flows(scope: Scope, findings: Findings) -> list[Flow]:
