@@ -332,6 +332,35 @@ def import_bpmn(
         print(f"next: procdoc check {out}")
 
 
+@app.command()
+def diff(
+    files: Annotated[
+        list[str] | None, typer.Argument(help="OLD NEW process files; with --rev, files or folders (default: .).")
+    ] = None,
+    rev: Annotated[
+        str | None, typer.Option("--rev", help="Compare the working tree with this git revision, e.g. main.")
+    ] = None,
+    output_format: Annotated[str, typer.Option("--format", help="text, json or md (for a pull request).")] = "text",
+    html: Annotated[
+        Path | None,
+        typer.Option("--html", help="Also write an HTML page: the new chart coloured, manuals side by side."),
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Exit 1 when a process changed but its version and revisions did not.")
+    ] = False,
+) -> None:
+    """Show what changed in processes: steps, lanes, flows, documents, records, metadata."""
+    from procdoc.commands.diff import DiffRequest, run_diff
+
+    result = run_diff(DiffRequest(list(files or []), rev, output_format, html, check))
+    sys.stdout.write(result.report)
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    if html is not None:
+        print(f"wrote {html}", file=sys.stderr)
+    raise typer.Exit(result.exit_code)
+
+
 @contextmanager
 def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
     """A rich progress bar on a terminal; nothing in CI or pipes."""
