@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from procdoc import yamlsource
 from procdoc.diagnostics import Diagnostic
 from procdoc.errors import UserError
 from procdoc.importer import Converted, convert_bpmn
+from procdoc.loader import read_file
 from procdoc.writer import write_text_atomic
 
 FORMATS = ("bpmn",)
@@ -17,6 +19,20 @@ FORMATS = ("bpmn",)
 class ImportResult:
     written: list[Path]
     findings: list[Diagnostic]
+
+
+def earlier_step_ids(path: Path) -> dict[str, str]:
+    """{BPMN id: step id} of a file an earlier import wrote, so a new import numbers the same steps alike."""
+    if not path.is_file():
+        return {}
+    text, problem = read_file(str(path))
+    try:
+        data, _ = yamlsource.load(text or "") if problem is None else (None, None)
+    except yamlsource.SourceError:
+        return {}
+    steps = data.get("steps") if isinstance(data, dict) else None
+    return {str(s["x-bpmn-id"]): str(s["id"]) for s in steps or []
+            if isinstance(s, dict) and "x-bpmn-id" in s and "id" in s}
 
 
 def import_files(kind: str, paths: list[str], out: Path, force: bool = False) -> ImportResult:
@@ -29,7 +45,8 @@ def import_files(kind: str, paths: list[str], out: Path, force: bool = False) ->
     made: list[Converted] = []
     findings: list[Diagnostic] = []
     for path in paths:
-        conversion = convert_bpmn(path, Path(path).read_bytes(), taken)
+        conversion = convert_bpmn(path, Path(path).read_bytes(), taken,
+                                  previous=lambda pid: earlier_step_ids(out / f"{pid.lower()}.yaml"))
         made += conversion.files
         findings += conversion.findings
     targets = [out / item.file_name for item in made]

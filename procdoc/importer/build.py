@@ -62,6 +62,7 @@ class Context:
     fresh: Callable[[str], CommentedMap]  # the template document, fresh, in a language
     taken: set[str] = field(default_factory=set)
     made: list[Imported] = field(default_factory=list)
+    previous: Callable[[str], dict[str, str]] = lambda _: {}  # process id → {BPMN id: step id} of an earlier import
 
 
 def words(tag: str) -> str:
@@ -98,7 +99,7 @@ class _Process:
         skip = {n.id for n in scope.nodes.values()
                 if n.tag == "boundaryEvent" or n.compensation or _event_subprocess(n)}
         self.graph: Graph = connect(scope, ctx.findings, skip)
-        self.ids = number_steps(scope, self.graph)
+        self.ids = number_steps(scope, self.graph, ctx.previous(pid))
         self.lang = "zh" if any(has_chinese(n.name or "") for n in scope.nodes.values()) or has_chinese(
             self.name) else "en"
         self.lanes = _Lanes(scope, ctx.findings, self.name)
@@ -190,9 +191,8 @@ class _Process:
     def _name(self, node: Node) -> str:
         if node.name:
             return node.name
-        index = list(self.ids).index(node.id) + 1
         self.ctx.findings.add("B002", node.line, f"{node.tag} {node.id!r} has no name: named after its type")
-        return f"{words(node.tag)} {index}"
+        return f"{words(node.tag)} {self.ids[node.id]}"
 
     def _description(self, node: Node) -> str | None:
         notes = [self.scope.annotations[other] for a, b in self.scope.associations

@@ -18,11 +18,31 @@ SHORT = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,7}")
 """An id short enough to be kept as the step's number (Modellers' generated ids are longer)."""
 
 
-def number_steps(scope: Scope, graph: Graph) -> dict[str, str]:
-    """BPMN id → step id, in the order the steps are written."""
+def number_steps(scope: Scope, graph: Graph, keep: dict[str, str] | None = None) -> dict[str, str]:
+    """BPMN id → step id, in the order the steps are written.
+
+    `keep` maps BPMN ids to the step ids an earlier import gave them: those
+    steps keep their numbers, so the two imports can be compared step by step;
+    a new step gets its number, with a letter when another step holds it.
+    """
     order = _reading_order(scope, graph)
     unphased = len(scope.phases)
     order.sort(key=lambda node: scope.phase_of.get(node, unphased))  # stable: reading order within a phase
+    numbers = _numbers(scope, order)
+    kept = {node: (keep or {})[node] for node in order if node in (keep or {})}
+    used = set(kept.values())
+    for node in order:
+        if node not in kept:
+            candidate, suffix = numbers[node], iter("abcdefghijklmnopqrstuvwxyz")
+            while candidate in used:
+                candidate = f"{numbers[node]}{next(suffix, '_')}"
+            kept[node] = candidate
+            used.add(candidate)
+    return {node: kept[node] for node in order}
+
+
+def _numbers(scope: Scope, order: list[str]) -> dict[str, str]:
+    unphased = len(scope.phases)
     if all(SHORT.fullmatch(node) for node in order):
         return {node: node for node in order}
     if not scope.phases:

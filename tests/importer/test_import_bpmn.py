@@ -185,3 +185,24 @@ def test_a_malformed_file_is_located_by_line_and_column(tmp_path: Path) -> None:
 def test_a_missing_file_is_exit_2(tmp_path: Path) -> None:
     code, _, stderr = run("import", "bpmn", str(tmp_path / "absent.bpmn"))
     assert code == 2 and "absent.bpmn" in stderr
+
+
+def test_a_second_import_keeps_the_step_numbers_so_diff_shows_only_the_change(tmp_path: Path) -> None:
+    first = tmp_path / "first"
+    assert run("import", "bpmn", str(DATA / "order.bpmn"), "-o", str(first))[0] == 0
+    kept = tmp_path / "kept.yaml"
+    kept.write_bytes((first / "orderprocess.yaml").read_bytes())
+    model = (DATA / "order.bpmn").read_text(encoding="utf-8")
+    model = model.replace('name="Pack goods"', 'name="Pack the goods"').replace(
+        '<bpmn:sequenceFlow id="F2" sourceRef="Task_Check" targetRef="Gateway_OK" />',
+        '<bpmn:task id="Task_Credit" name="Check credit" />'
+        '<bpmn:sequenceFlow id="F2" sourceRef="Task_Check" targetRef="Task_Credit" />'
+        '<bpmn:sequenceFlow id="F2b" sourceRef="Task_Credit" targetRef="Gateway_OK" />')
+    changed = tmp_path / "order.bpmn"
+    changed.write_text(model, encoding="utf-8")
+    assert run("import", "bpmn", str(changed), "-o", str(first), "--force")[0] == 0
+    code, stdout, _ = run("diff", str(kept), str(first / "orderprocess.yaml"))
+    assert code == 0
+    details = [line.strip() for line in stdout.splitlines() if line.startswith("  ")]
+    assert details == ["+ step 3a 'Check credit' added after 2",
+                       "~ step 5 renamed from 'Pack goods' to 'Pack the goods'"]
