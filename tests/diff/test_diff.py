@@ -177,3 +177,10 @@ def test_rev_outside_a_repository_or_unknown_is_exit_2(tmp_path: Path, monkeypat
     _git(tmp_path, "init", "-q")
     code, _, stderr = run("diff", "--rev", "nosuchbranch")
     assert code == 2 and "unknown revision 'nosuchbranch'" in stderr
+
+
+def test_a_file_that_does_not_load_is_exit_2_with_where(tmp_path: Path) -> None:
+    broken = tmp_path / "qm-07.yaml"
+    broken.write_text("procdoc: 1\nid: [unclosed\n", encoding="utf-8")
+    code, _, stderr = run("diff", str(QM07), str(broken))
+    assert code == 2 and f"cannot compare {broken}: {broken}:" in stderr and "procdoc check" in stderr
