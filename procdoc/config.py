@@ -82,12 +82,20 @@ def find_config(start: str) -> str | None:
         here = here.parent
     for directory in (here, *here.parents):
         candidate = directory / "procdoc.toml"
-        if candidate.is_file():
+        if _is_file(candidate):
             return str(candidate)
         pyproject = directory / "pyproject.toml"
-        if pyproject.is_file() and _has_tool_section(pyproject):
+        if _is_file(pyproject) and _has_tool_section(pyproject):
             return str(pyproject)
     return None
+
+
+def _is_file(path: Path) -> bool:
+    """Whether `path` is a file; a folder that cannot be read has none (check reports the folder itself)."""
+    try:
+        return path.is_file()
+    except PermissionError:
+        return False
 
 
 def _has_tool_section(pyproject: Path) -> bool:

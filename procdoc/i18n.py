@@ -25,7 +25,7 @@ _ZH = {
     "legend.system": "信息系统", "legend.subprocess": "子流程", "legend.subprocess_text": "引用流程（可点击）",
     "legend.document": "文件", "legend.document_text": "指导文件（步骤左侧）", "legend.record": "记录",
     "legend.record_text": "记录（步骤右侧）", "legend.emergency": "应急处理路径",
-    # sections of a process page, in the order of ISO/TR 10013 and DOMAIN §6
+    # sections of a process page, in the order of ISO/TR 10013 and the practitioners' manual template
     "section.purpose": "目的",
     "section.scope": "适用范围",
     "section.interfaces": "输入与输出",

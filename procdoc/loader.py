@@ -8,12 +8,11 @@ duplicate ids are found). Nothing here raises for bad input.
 from __future__ import annotations
 
 import datetime
+import difflib
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path as FsPath
 from typing import Any
 
 from procdoc import model, schema, yamlsource
@@ -21,7 +20,6 @@ from procdoc.diagnostics import Diagnostic, Pos, Severity
 from procdoc.yamlsource import SourceError, SourceMap
 
 _PROCESS_MARKER = re.compile(r"^\ufeff?procdoc\s*:", re.MULTILINE)
-YAML_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass
@@ -43,43 +41,6 @@ class Loaded:
         return self.process if not self.errors else None
 
 
-@dataclass
-class Discovery:
-    """Files found under the given paths, and why others were skipped."""
-
-    files: list[str] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
-
-
-def discover(paths: Iterable[str], exclude: Iterable[str] = ()) -> Discovery:
-    """YAML files under `paths`, sorted; directories are walked, dot-dirs skipped."""
-    found = Discovery()
-    excluded = tuple(exclude)
-    for given in paths:
-        if not os.path.exists(given):
-            found.missing.append(given)
-        elif os.path.isdir(given):
-            found.files.extend(_walk(given, excluded, found))
-        else:
-            found.files.append(display_path(given))
-    found.files = sorted(dict.fromkeys(found.files))
-    return found
-
-
-def _walk(root: str, excluded: tuple[str, ...], found: Discovery) -> Iterator[str]:
-    for directory, subdirs, names in os.walk(root):
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith(".") and d not in excluded)
-        for name in sorted(names):
-            path = os.path.join(directory, name)
-            if not name.endswith(YAML_SUFFIXES):
-                continue
-            if any(FsPath(path).match(pattern) for pattern in excluded):
-                found.skipped.append((display_path(path), "excluded"))
-                continue
-            yield display_path(path)
-
-
 def display_path(path: str) -> str:
     """`path` relative to the working directory when it lies below it."""
     relative = os.path.relpath(path)
@@ -89,6 +50,30 @@ def display_path(path: str) -> str:
 def is_process_text(text: str) -> bool:
     """Cheap test for the top-level `procdoc:` key, without parsing."""
     return _PROCESS_MARKER.search(text) is not None
+
+
+_TOP_KEY = re.compile(r"^\ufeff?([A-Za-z_][\w-]*)\s*:", re.MULTILINE)
+
+
+def missing_marker(path: str, text: str) -> Diagnostic | None:
+    """For a YAML file without the `procdoc:` key: a finding when it still looks like a process file.
+
+    A misspelt marker (`procdocs: 1`) or the top-level `lanes:` and `steps:`
+    of a process mean someone wrote a process that would otherwise be
+    skipped without a word; other YAML files (CI settings, mkdocs.yml) are
+    none of procdoc's business.
+    """
+    keys = {match.group(1): match for match in _TOP_KEY.finditer(text)}
+    near = difflib.get_close_matches("procdoc", list(keys), n=1, cutoff=0.75)
+    if near:
+        match = keys[near[0]]
+        pos = Pos(text.count("\n", 0, match.start(1)) + 1, 1)
+        message = f"`{near[0]}:` is not the process marker, so this file is not read as a process"
+        return _error(path, pos, "F003", message, "write `procdoc: 1` (or `procdoc: 1.1`) as its first line")
+    if "lanes" in keys and "steps" in keys:
+        message = "this file has the `lanes:` and `steps:` of a process but no `procdoc:` key, so it is not checked"
+        return _error(path, Pos(1, 1), "F003", message, "add `procdoc: 1` as its first line")
+    return None
 
 
 def read_bytes(path: str) -> tuple[bytes | None, Diagnostic | None]:
@@ -276,7 +261,3 @@ class _Builder:
     def _raci(self, data: dict[str, Any], pos: Pos) -> model.Raci:
         parties = {k: [v] if isinstance(v, str) else list(v or []) for k, v in data.items() if not k.startswith("x-")}
         return self._make(model.Raci, data, pos, **parties)
-
-
-def load_all(files: Iterable[str]) -> list[Loaded]:
-    return [load_file(path) for path in files]

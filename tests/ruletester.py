@@ -2,21 +2,23 @@
 
 The model is yamllint's tests/common.py and bpmnlint's RuleTester: a rule
 test is a table of named valid and invalid snippets with exact positions.
+It checks through `procdoc.checks.lint.lint`, the same entry point as
+`procdoc check`, so what a rule does in its tests is what it does for users.
 """
 
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 
-from procdoc.checks.context import Repository
-from procdoc.checks.engine import check_loaded
+from procdoc.checks.context import Run
+from procdoc.checks.lint import Job, Source
+from procdoc.checks.lint import lint as lint_sources
 from procdoc.checks.registry import all_rules
 from procdoc.checks.selection import resolve
 from procdoc.config import CheckConfig, OrgUnit
 from procdoc.diagnostics import Diagnostic
-from procdoc.loader import load_text
 
 TODAY = date(2026, 11, 25)
 
@@ -25,19 +27,21 @@ def lint(
     text: str,
     select: Iterable[str] = ("ALL",),
     *,
-    others: Iterable[str] = (),
+    others: Iterable[str] | Mapping[str, str] = (),
     org: dict[str, OrgUnit] | None = None,
     config: CheckConfig | None = None,
     path: str = "process.yaml",
+    today: date = TODAY,
 ) -> list[Diagnostic]:
-    """Diagnostics for `text` (dedented), with `others` as the rest of the repository."""
-    loaded = [load_text(textwrap.dedent(text), path)]
-    loaded += [load_text(textwrap.dedent(t), f"other{i}.yaml") for i, t in enumerate(others)]
-    for item in loaded:
-        assert item.process is not None, [d.message for d in item.diagnostics]
-    repo = Repository([item.process for item in loaded if item.process], org or {})
+    """Diagnostics for `text` (dedented), with `others` as the rest of the repository (texts, or texts by file name)."""
+    named = others if isinstance(others, Mapping) else {f"other{i}.yaml": t for i, t in enumerate(others)}
+    texts = {path: text, **named}
+    sources = [Source(name, textwrap.dedent(t).encode("utf-8"), named=True) for name, t in texts.items()]
     selection = resolve(config or CheckConfig(), all_rules(), cli_select=list(select))
-    return [d for d in check_loaded(loaded, repo, selection, TODAY) if d.path == path]
+    result = lint_sources(sources, Job(selection, Run(org or {}, today)), report_on={path})
+    unloaded = [(r.path, [d.message for d in r.load]) for r in result.reports if r.summary is None]
+    assert not unloaded, unloaded
+    return result.diagnostics
 
 
 def positions(text: str, code: str, **kwargs: object) -> list[tuple[str, int, int]]:

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from procdoc.checks import cache, pipeline
-from procdoc.checks.run import CheckRequest, run_check
+from procdoc import fingerprint
+from procdoc.checks import lint
+from procdoc.commands.check import CheckRequest, run_check
 from tests.base_process import BASE
 
 CALLER = BASE.replace(
@@ -44,13 +45,13 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def analysed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Paths the pipeline really analysed (a spy: the real analysis still runs)."""
     seen: list[str] = []
-    real = pipeline.analyse
+    real = lint.analyse
 
-    def spy(path: str, *args: object, **kwargs: object) -> pipeline.FileReport:
-        seen.append(path)
-        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+    def spy(source: lint.Source, job: lint.Job) -> lint.FileReport:
+        seen.append(source.path)
+        return real(source, job)
 
-    monkeypatch.setattr(pipeline, "analyse", spy)
+    monkeypatch.setattr(lint, "analyse", spy)
     return seen
 
 
@@ -115,8 +116,10 @@ def test_changing_the_command_line_selection_invalidates(repo: Path) -> None:
 def test_a_new_procdoc_version_invalidates(repo: Path, analysed: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     findings()
     analysed.clear()
-    monkeypatch.setattr(cache, "__version__", "999.0")
+    monkeypatch.setattr(fingerprint, "__version__", "999.0")
+    fingerprint.code_fingerprint.cache_clear()
     findings()
+    fingerprint.code_fingerprint.cache_clear()
     assert sorted(analysed) == ["t-01.yaml", "t-02.yaml"]
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from procdoc.checks.run import CheckRequest, run_check
 from procdoc.cli import app
+from procdoc.commands.check import CheckRequest, run_check
 from procdoc.diagnostics import Severity
 from procdoc.loader import load_file
 from procdoc.scaffold import TEMPLATES

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from procdoc.checks import registry
 from procdoc.checks.context import Context
-from procdoc.checks.pipeline import PARALLEL_THRESHOLD
+from procdoc.checks.lint import PARALLEL_THRESHOLD
 from procdoc.checks.registry import Check, Finding, Rule
 from procdoc.cli import app
 from procdoc.diagnostics import Pos, Severity
@@ -36,8 +36,9 @@ def register() -> Iterator[Register]:
     added: list[str] = []
 
     def add(code: str, check: Check, *, cross_file: bool = False) -> None:
+        local, across = (None, check) if cross_file else (check, None)
         registry.register(Rule(code, f"broken-{code.lower()}", "meta", "A rule that fails on purpose.", "Tests.",
-                               "", Severity.WARNING, check, cross_file=cross_file))
+                               "", Severity.WARNING, local, repo_check=across))
         added.append(code)
 
     yield add

@@ -1,4 +1,4 @@
-"""Time limits as users write them (DOMAIN.md §6), Chinese and English, read to elapsed hours."""
+"""Time limits as users write them (docs/format.md), Chinese and English, read to elapsed hours."""
 
 from __future__ import annotations
 

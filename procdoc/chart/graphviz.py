@@ -7,7 +7,11 @@ which. The runner adds up the wall time its runs take, for `--stats`.
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 import time
+from functools import cache
 
 import graphviz
 
@@ -39,3 +43,27 @@ class Graphviz:
             raise UserError(f"Graphviz `{engine}` failed: {detail}", "please report this as a procdoc bug") from err
         finally:
             self.seconds += time.perf_counter() - started
+
+
+@cache
+def environment(fonts: str) -> str:
+    """What else a chart depends on: Graphviz's version and the font files it measures and draws `fonts` with.
+
+    A chart drawn by another Graphviz, or with another font, may differ, so
+    cached charts are keyed by this. Asked once per run.
+    """
+    dot = shutil.which("dot")
+    if dot is None:
+        return "no graphviz"
+    version = subprocess.run([dot, "-V"], capture_output=True, text=True, check=False).stderr.strip()
+    return "\n".join([version, *(_font_file(family.strip()) for family in fonts.split(","))])
+
+
+def _font_file(family: str) -> str:
+    """The file fontconfig gives for `family`, with its size and modification time."""
+    try:
+        found = subprocess.run(["fc-match", "-f", "%{file}", family], capture_output=True, text=True, check=False)
+        info = os.stat(found.stdout)
+    except OSError:
+        return f"{family}: unknown"
+    return f"{family}: {found.stdout} {info.st_size} {info.st_mtime_ns}"

@@ -1,7 +1,7 @@
 """Where things go in a swimlane chart: lanes as columns, phases as bands, lines between.
 
-dot alone does not keep lane clusters in the declared order (RENDERING.md),
-so placing takes two steps. Pass 1 asks `dot -Tjson0` to measure every shape
+dot alone does not keep lane clusters in the declared order (its crossing
+minimisation swaps whole clusters), so placing takes two steps. Pass 1 asks `dot -Tjson0` to measure every shape
 with the real font and to rank the flow, with invisible anchors between
 phases so each phase gets ranks of its own, and loop-backs left out of the
 ranking so that only they point up. Then the lanes become touching columns

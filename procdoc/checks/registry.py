@@ -1,8 +1,11 @@
 """Rule declarations: metadata plus a small pure function.
 
 A rule yields `Finding`s about the elements it targets; the engine attaches
-code, severity and file. The registry refuses duplicate codes and names, and
-is the single source for `procdoc rules` and docs/rules.md.
+code, severity and file. A file-local rule (`@rule`) reads one whole
+process; a cross-file rule (`@repo_rule`) reads one process's summary and
+the summaries of all the others, and nothing more. The registry refuses
+duplicate codes and names, and is the single source for `procdoc rules` and
+docs/rules.md.
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from procdoc.diagnostics import Pos, Severity
 
 if TYPE_CHECKING:
-    from procdoc.checks.context import Context
+    from procdoc.checks.context import Context, RepoContext
+    from procdoc.checks.summary import ProcessSummary
     from procdoc.model import Process
 
 
@@ -32,6 +36,7 @@ class Finding(NamedTuple):
 
 
 Check = Callable[["Process", "Context"], Iterable[Finding]]
+RepoCheck = Callable[["ProcessSummary", "RepoContext"], Iterable[Finding]]
 
 FAMILIES = {
     "format": "Format: the file can be read as a process",
@@ -61,7 +66,12 @@ class Rule:
     check: Check | None = None
     options: Mapping[str, Any] = field(default_factory=dict)
     option_docs: Mapping[str, str] = field(default_factory=dict)
-    cross_file: bool = False
+    repo_check: RepoCheck | None = None
+
+    @property
+    def cross_file(self) -> bool:
+        """Whether the rule looks across files (it then runs on summaries, after every file is read)."""
+        return self.repo_check is not None
 
     @property
     def anchor(self) -> str:
@@ -96,15 +106,40 @@ def rule(
     severity: Severity = Severity.ERROR,
     options: Mapping[str, Any] | None = None,
     option_docs: Mapping[str, str] | None = None,
-    cross_file: bool = False,
 ) -> Callable[[Check], Check]:
-    """Declare the decorated function as rule `code`."""
+    """Declare the decorated function as file-local rule `code`: it reads one whole process."""
 
     def declare(check: Check) -> Check:
         register(
             Rule(
                 code, name, family, summary.strip(), why.strip(), example.strip("\n"), severity, check,
-                dict(options or {}), dict(option_docs or {}), cross_file,
+                dict(options or {}), dict(option_docs or {}),
+            )
+        )
+        return check
+
+    return declare
+
+
+def repo_rule(
+    code: str,
+    name: str,
+    *,
+    family: str,
+    summary: str,
+    why: str,
+    example: str,
+    severity: Severity = Severity.ERROR,
+    options: Mapping[str, Any] | None = None,
+    option_docs: Mapping[str, str] | None = None,
+) -> Callable[[RepoCheck], RepoCheck]:
+    """Declare the decorated function as cross-file rule `code`: it reads process summaries only."""
+
+    def declare(check: RepoCheck) -> RepoCheck:
+        register(
+            Rule(
+                code, name, family, summary.strip(), why.strip(), example.strip("\n"), severity, None,
+                dict(options or {}), dict(option_docs or {}), check,
             )
         )
         return check

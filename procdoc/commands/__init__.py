@@ -1,1 +1,5 @@
-"""What the commands do, as plain functions: cli.py parses the options and prints."""
+"""What each command does, as plain functions: options in, results out.
+
+`procdoc.cli` turns the command line into calls of these and their results
+into output and exit codes; nothing here knows typer or rich.
+"""

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from procdoc.diff.compare import ProcessDiff, compare
 from procdoc.errors import EXIT_FINDINGS, EXIT_OK, UserError
-from procdoc.loader import Loaded, discover, is_process_text, load_file, load_text
+from procdoc.loader import Loaded, is_process_text, load_file, load_text
 from procdoc.model import Process
+from procdoc.workspace import find
 
 FORMATS = ("text", "json", "md")
 
@@ -69,7 +70,7 @@ def _two_files(files: list[str]) -> list[ProcessDiff]:
 def _by_revision(rev: str, paths: list[str]) -> list[ProcessDiff]:
     from procdoc.diff import git
 
-    found = discover(paths or ["."])
+    found = find(paths)  # without paths: the `paths` of procdoc.toml, else the current folder
     if found.missing:
         raise UserError(f"no file or folder at {found.missing[0]}", "check the path")
     git.check_revision(rev, str(Path(found.files[0]).parent) if found.files else ".")
@@ -83,7 +84,7 @@ def _by_revision(rev: str, paths: list[str]) -> list[ProcessDiff]:
         diff = compare(path, old, _process(now, path))
         if diff.changes:
             diffs.append(diff)
-    for path in git.deleted_since(rev, paths or ["."]):
+    for path in git.deleted_since(rev, found.roots):
         before = git.show(rev, path)
         if before and is_process_text(before):
             diffs.append(compare(path, _process(load_text(before, f"{rev}:{path}"), f"{path} at {rev}"), None))

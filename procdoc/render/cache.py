@@ -15,15 +15,15 @@ import os
 import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from procdoc import __version__
+from procdoc.chart.graphviz import environment
+from procdoc.fingerprint import code_fingerprint
+from procdoc.render.diagram import FONT
 from procdoc.render.output import MANIFEST
 
 _FORMAT = 1
-_CODE_SUFFIXES = (".py", ".j2", ".css", ".js")
 
 
 @dataclass(frozen=True)
@@ -40,20 +40,11 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-@cache
-def code_fingerprint() -> str:
-    """Hash of the renderer's own code, templates and assets: a change to any of them re-renders all."""
-    root = Path(__file__).parent
-    sources = sorted(p for p in root.rglob("*") if p.suffix in _CODE_SUFFIXES and "__pycache__" not in p.parts)
-    hasher = hashlib.sha256(__version__.encode())
-    for path in sources:
-        hasher.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
-    return hasher.hexdigest()
-
-
 def page_key(**inputs: Any) -> str:
-    """The content hash of everything a process's outputs are made from (JSON-able values)."""
-    payload = json.dumps({"code": code_fingerprint(), **inputs}, sort_keys=True, ensure_ascii=False)
+    """The content hash of everything a process's outputs are made from (JSON-able values), besides
+    procdoc's code on the render path, Graphviz's version and the fonts it uses, which every key includes."""
+    tools = {"code": code_fingerprint("procdoc.render.site"), "graphviz": environment(FONT)}
+    payload = json.dumps({**tools, **inputs}, sort_keys=True, ensure_ascii=False)
     return digest(payload.encode("utf-8"))
 
 

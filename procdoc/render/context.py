@@ -16,7 +16,7 @@ from procdoc.i18n import HTML_LANG, LABELS, enum_label, label
 from procdoc.model import Process, Step
 from procdoc.render.names import step_anchor
 
-#: the sections of a process page, in the order of ISO/TR 10013 §4.5.2 and DOMAIN §6
+#: the sections of a process page, in the order of ISO/TR 10013 §4.5.2 and the practitioners' manual template
 SECTIONS = (
     "purpose", "scope", "interfaces", "responsibilities", "diagram", "steps", "controls", "emergencies",
     "raci", "kpis", "documents", "records", "glossary", "references", "revisions",

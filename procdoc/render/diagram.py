@@ -1,4 +1,4 @@
-"""How a swimlane chart looks: the symbols of DOMAIN.md §2, drawn by real Graphviz.
+"""How a swimlane chart looks: the practitioners' flowchart symbols (docs/render.md), drawn by real Graphviz.
 
 `layout` decides where things go; this module decides what each shape is —
 its DOT attributes, which layout's dot run measures and which are drawn

@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from procdoc.checks.context import Repository
-from procdoc.checks.engine import check_loaded
+from procdoc.checks.context import Run
+from procdoc.checks.lint import Job, Source, lint
 from procdoc.checks.registry import all_rules
 from procdoc.checks.selection import resolve
 from procdoc.config import CheckConfig
@@ -58,19 +58,17 @@ def codes(path: Path) -> set[str]:
     """Every code procdoc reports for the fixture: import findings, loader errors and check findings,
     and `S007+S008` when one step has both."""
     conversion = convert_bpmn(path.name, path.read_bytes())
-    found = {d.code for d in conversion.findings}
-    loaded = [load_text(item.text, item.file_name) for item in conversion.files]
-    found |= {d.code for item in loaded for d in item.diagnostics}
-    processes = [item.process for item in loaded if item.process is not None]
+    sources = [Source(item.file_name, item.text.encode("utf-8"), named=True) for item in conversion.files]
     selection = resolve(CheckConfig(), all_rules(), cli_select=["ALL"])
-    checked = check_loaded([item for item in loaded if item.process], Repository(processes, {}), selection,
-                           date.today())
+    checked = lint(sources, Job(selection, Run({}, date.today()))).diagnostics
     at = {code: {(d.path, d.line) for d in checked if d.code == code} for code in ("S007", "S008")}
-    for process in processes:
-        if any(d.code == "S001" and d.path == process.path for d in checked):
+    for item in conversion.files:
+        process = load_text(item.text, item.file_name).process
+        if process is not None and any(d.code == "S001" and d.path == item.file_name for d in checked):
             led_to = {target for step in process.steps for _, target, _ in step.exits()}
-            at["S007"] |= {(process.path, s.pos.line) for s in process.steps if s.id not in led_to}
-    return found | {d.code for d in checked} | ({DISCONNECTED} if at["S007"] & at["S008"] else set())
+            at["S007"] |= {(item.file_name, s.pos.line) for s in process.steps if s.id not in led_to}
+    found = {d.code for d in conversion.findings} | {d.code for d in checked}
+    return found | ({DISCONNECTED} if at["S007"] & at["S008"] else set())
 
 
 def verdicts() -> list[tuple[str, str, bool, bool]]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from procdoc.export import export_process
+from procdoc.commands.export import export_process
 from procdoc.importer import convert_bpmn
 from procdoc.loader import load_file, load_text
 from procdoc.model import Process

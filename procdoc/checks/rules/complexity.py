@@ -1,7 +1,7 @@
 """Complexity: the chart stays readable.
 
 A chart that is too full (内容太多，画的太满) is a defect of the self-inspection
-(DOMAIN.md §4, item 10); the cure is to split it into sub-processes. The
+(self-inspection item 10, 内容太多); the cure is to split it into sub-processes. The
 thresholds follow the Seven Process Modeling Guidelines (7PMG, Mendling et
 al.): guideline 7 decomposes models of more than 50 elements. They are
 options, because organisations draw differently.

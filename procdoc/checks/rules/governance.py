@@ -3,7 +3,7 @@
 A process standard is version-controlled (V1.0 → V1.1 → V2.0): every revision
 records date, changes, author and approver, and a standard is issued only
 after review and sign-off. Processes are reviewed on a cycle (`review_every`)
-and a retired process must no longer be used (DOMAIN.md §6).
+and a retired process must no longer be used (受控文件: ISO 9001 7.5.3).
 
 The review clock of a process in force (status approved) starts at its latest
 revision date or its `effective` date, whichever is later.
@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from procdoc.checks.context import Context
-from procdoc.checks.registry import Finding, rule
+from procdoc.checks.context import Context, RepoContext
+from procdoc.checks.registry import Finding, repo_rule, rule
+from procdoc.checks.summary import ProcessSummary
 from procdoc.diagnostics import Pos, Severity
 from procdoc.model import Process
 from procdoc.timeparse import PERIOD_FORMS, parse_period
@@ -271,19 +272,19 @@ def future_revision_date(process: Process, ctx: Context) -> Iterator[Finding]:
             )
 
 
-def _references(process: Process) -> Iterator[tuple[str, Pos, Pos | None, str]]:
+def _references(process: ProcessSummary) -> Iterator[tuple[str, Pos, Pos | None, str]]:
     """(process id, where, anchor, how) for each reference to another process."""
-    for step in process.steps:
-        if step.process is not None:
-            yield step.process, step.where("process"), step.pos, f"step {step.id} runs"
-    if process.trigger is not None and process.trigger.from_process is not None:
-        yield process.trigger.from_process, process.trigger.where("from_process"), None, "the trigger comes from"
+    for call in process.calls:
+        if call.process is not None:
+            yield call.process, call.process_at, call.at, f"step {call.step_id} runs"
+    if process.from_process is not None:
+        yield process.from_process, process.from_process_at, None, "the trigger comes from"
     for output in process.outputs:
         if output.to_process is not None:
-            yield output.to_process, output.where("to_process"), None, f"output '{output.name}' goes to"
+            yield output.to_process, output.at, None, f"output '{output.name}' goes to"
 
 
-@rule(
+@repo_rule(
     "G009", "retired-process-referenced", family="governance",
     summary="A live process runs, receives from or hands over to a retired process.",
     why="""
@@ -297,9 +298,8 @@ process: PP-01
 process: PP-02
 """,
     severity=Severity.WARNING,
-    cross_file=True,
 )
-def retired_process_referenced(process: Process, ctx: Context) -> Iterator[Finding]:
+def retired_process_referenced(process: ProcessSummary, ctx: RepoContext) -> Iterator[Finding]:
     if not process.is_live:
         return
     for ref, pos, anchor, how in _references(process):

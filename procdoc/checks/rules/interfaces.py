@@ -1,6 +1,6 @@
 """Interfaces between processes: sub-process calls and hand-overs match on both sides.
 
-Self-inspection question 7 (DOMAIN.md §4): a process's inputs and outputs
+Self-inspection question 7 (衔接, docs/rules.md): a process's inputs and outputs
 agree with the outputs and inputs of its upstream and downstream processes.
 A hand-over is written on both sides: the upstream lists an output with
 `to_process: <downstream id>`, the downstream names it in
@@ -18,10 +18,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from procdoc import graph
-from procdoc.checks.context import Context, Repository
-from procdoc.checks.registry import Finding, rule
+from procdoc.checks.context import RepoContext, Repository
+from procdoc.checks.registry import Finding, repo_rule
+from procdoc.checks.summary import CallSummary, ProcessSummary
 from procdoc.diagnostics import Severity
-from procdoc.model import Process, Step
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class _Index:
         for process in repo.processes:
             paths.setdefault(process.id, []).append(process.path)
             targets = calls.setdefault(process.id, [])
-            targets += [s.process for s in process.steps if s.process in repo.by_id and s.type == "subprocess"]
+            targets += [call.process for call in _subprocess_calls(process) if call.process in repo.by_id]
         cyclic = {member: frozenset(c) for c in graph.cyclic_components(calls) for member in c}
         return cls(calls, cyclic, paths)
 
@@ -67,14 +67,14 @@ def _index(repo: Repository) -> _Index:
     return repo.derived(_Index.build)
 
 
-def _subprocess_steps(process: Process) -> Iterator[tuple[Step, str]]:
-    for step in process.steps:
-        if step.type == "subprocess" and step.process is not None:
-            yield step, step.process
+def _subprocess_calls(process: ProcessSummary) -> Iterator[CallSummary]:
+    return (call for call in process.calls if call.type == "subprocess")
 
 
-def _runs(caller: Process, callee_id: str) -> bool:
-    return any(target == callee_id for _, target in _subprocess_steps(caller))
+def _subprocess_steps(process: ProcessSummary) -> Iterator[tuple[CallSummary, str]]:
+    for call in _subprocess_calls(process):
+        if call.process is not None:
+            yield call, call.process
 
 
 def _unknown(ref: str, repo: Repository) -> str:
@@ -89,7 +89,7 @@ def _unknown_hint(ref: str, repo: Repository) -> str:
     return "check the id; if the process exists, include its file in the checked paths"
 
 
-@rule(
+@repo_rule(
     "I001", "subprocess-without-process", family="interfaces",
     summary="A sub-process step does not say which process it runs (`process:`).",
     why="""
@@ -107,19 +107,18 @@ cannot link to it, readers cannot find it, and the interface cannot be checked.
   type: subprocess
   process: PP-01        # the id of the production planning process
 """,
-    cross_file=True,
 )
-def subprocess_without_process(process: Process, ctx: Context) -> Iterator[Finding]:
-    for step in process.steps:
-        if step.type == "subprocess" and step.process is None:
+def subprocess_without_process(process: ProcessSummary, ctx: RepoContext) -> Iterator[Finding]:
+    for call in _subprocess_calls(process):
+        if call.process is None:
             yield Finding(
-                step.where("type"),
-                f"step {step.id} '{step.name}' is a sub-process but does not say which process it runs",
-                "add `process:` with the id of the process it runs", step.pos,
+                call.type_at,
+                f"step {call.step_id} '{call.step_name}' is a sub-process but does not say which process it runs",
+                "add `process:` with the id of the process it runs", call.at,
             )
 
 
-@rule(
+@repo_rule(
     "I002", "unknown-subprocess", family="interfaces",
     summary="A sub-process step runs a process that does not exist in the repository.",
     why="""
@@ -133,18 +132,17 @@ process: PP-1
 # Right
 process: PP-01
 """,
-    cross_file=True,
 )
-def unknown_subprocess(process: Process, ctx: Context) -> Iterator[Finding]:
+def unknown_subprocess(process: ProcessSummary, ctx: RepoContext) -> Iterator[Finding]:
     for step, target in _subprocess_steps(process):
         if target not in ctx.repo.by_id:
             yield Finding(
-                step.where("process"), f"step {step.id} runs process {_unknown(target, ctx.repo)}",
-                _unknown_hint(target, ctx.repo), step.pos,
+                step.process_at, f"step {step.step_id} runs process {_unknown(target, ctx.repo)}",
+                _unknown_hint(target, ctx.repo), step.at,
             )
 
 
-@rule(
+@repo_rule(
     "I003", "process-call-cycle", family="interfaces",
     summary="Processes call each other in a circle (A runs B, B runs A).",
     why="""
@@ -159,9 +157,8 @@ outputs:
   - name: 返工完成通知
     to_process: QM-07
 """,
-    cross_file=True,
 )
-def process_call_cycle(process: Process, ctx: Context) -> Iterator[Finding]:
+def process_call_cycle(process: ProcessSummary, ctx: RepoContext) -> Iterator[Finding]:
     index = _index(ctx.repo)
     if process.id not in index.cyclic:
         return
@@ -169,13 +166,13 @@ def process_call_cycle(process: Process, ctx: Context) -> Iterator[Finding]:
         if target in index.cyclic[process.id]:
             chain = " → ".join([process.id, *index.cycle(process.id, target)])
             yield Finding(
-                step.where("process"), f"step {step.id} closes a circle of process calls: {chain}",
+                step.process_at, f"step {step.step_id} closes a circle of process calls: {chain}",
                 "break the circle: let one process hand over an output (`to_process`) instead of running the other",
-                step.pos,
+                step.at,
             )
 
 
-@rule(
+@repo_rule(
     "I004", "unknown-upstream-process", family="interfaces",
     summary="`trigger.from_process` names a process that does not exist in the repository.",
     why="""
@@ -191,18 +188,17 @@ trigger:
 trigger:
   from_process: SD-05
 """,
-    cross_file=True,
 )
-def unknown_upstream_process(process: Process, ctx: Context) -> Iterator[Finding]:
-    trigger = process.trigger
-    if trigger is not None and trigger.from_process is not None and trigger.from_process not in ctx.repo.by_id:
+def unknown_upstream_process(process: ProcessSummary, ctx: RepoContext) -> Iterator[Finding]:
+    upstream = process.from_process
+    if upstream is not None and upstream not in ctx.repo.by_id:
         yield Finding(
-            trigger.where("from_process"), f"the trigger comes from process {_unknown(trigger.from_process, ctx.repo)}",
-            _unknown_hint(trigger.from_process, ctx.repo),
+            process.from_process_at, f"the trigger comes from process {_unknown(upstream, ctx.repo)}",
+            _unknown_hint(upstream, ctx.repo),
         )
 
 
-@rule(
+@repo_rule(
     "I005", "upstream-output-missing", family="interfaces",
     summary="The upstream process named in `trigger.from_process` does not hand anything over to this process.",
     why="""
@@ -224,23 +220,21 @@ outputs:
     to_process: QA-01
 """,
     severity=Severity.WARNING,
-    cross_file=True,
 )
-def upstream_output_missing(process: Process, ctx: Context) -> Iterator[Finding]:
-    trigger = process.trigger
-    upstream = ctx.repo.by_id.get(trigger.from_process or "") if trigger is not None else None
-    if trigger is None or upstream is None:
+def upstream_output_missing(process: ProcessSummary, ctx: RepoContext) -> Iterator[Finding]:
+    upstream = ctx.repo.by_id.get(process.from_process or "")
+    if upstream is None:
         return
-    if any(o.to_process == process.id for o in upstream.outputs) or _runs(upstream, process.id):
+    if any(o.to_process == process.id for o in upstream.outputs) or upstream.runs(process.id):
         return
     yield Finding(
-        trigger.where("from_process"),
+        process.from_process_at,
         f"the upstream process {upstream.id} '{upstream.name}' lists no output handed to {process.id}",
         f"in {upstream.path}, add `to_process: {process.id}` to the output that starts this process",
     )
 
 
-@rule(
+@repo_rule(
     "I006", "unknown-downstream-process", family="interfaces",
     summary="An output's `to_process` names a process that does not exist in the repository.",
     why="""
@@ -257,19 +251,18 @@ outputs:
   - name: 投诉处理报告
     to_process: QA-01
 """,
-    cross_file=True,
 )
-def unknown_downstream_process(process: Process, ctx: Context) -> Iterator[Finding]:
+def unknown_downstream_process(process: ProcessSummary, ctx: RepoContext) -> Iterator[Finding]:
     for output in process.outputs:
         if output.to_process is not None and output.to_process not in ctx.repo.by_id:
             yield Finding(
-                output.where("to_process"),
+                output.at,
                 f"output '{output.name}' goes to process {_unknown(output.to_process, ctx.repo)}",
                 _unknown_hint(output.to_process, ctx.repo),
             )
 
 
-@rule(
+@repo_rule(
     "I007", "downstream-input-missing", family="interfaces",
     summary="The process an output goes to does not name this process as where its input comes from.",
     why="""
@@ -291,24 +284,23 @@ trigger:
   from_process: QM-07
 """,
     severity=Severity.WARNING,
-    cross_file=True,
 )
-def downstream_input_missing(process: Process, ctx: Context) -> Iterator[Finding]:
+def downstream_input_missing(process: ProcessSummary, ctx: RepoContext) -> Iterator[Finding]:
     for output in process.outputs:
         downstream = ctx.repo.by_id.get(output.to_process or "")
-        if downstream is None or _runs(process, downstream.id):
+        if downstream is None or process.runs(downstream.id):
             continue
-        upstream = downstream.trigger.from_process if downstream.trigger else None
+        upstream = downstream.from_process
         if upstream != process.id:
             said = f"names {upstream} as its upstream process" if upstream else "names no upstream process"
             yield Finding(
-                output.where("to_process"),
+                output.at,
                 f"output '{output.name}' goes to {downstream.id} '{downstream.name}', whose trigger {said}",
                 f"in {downstream.path}, set `trigger.from_process: {process.id}`, or send the output elsewhere",
             )
 
 
-@rule(
+@repo_rule(
     "I008", "duplicate-process-id", family="interfaces",
     summary="Two process files use the same process id.",
     why="""
@@ -322,12 +314,11 @@ id: QM-07
 # Right: renumber one, or retire and remove the old file
 id: QM-08
 """,
-    cross_file=True,
 )
-def duplicate_process_id(process: Process, ctx: Context) -> Iterator[Finding]:
+def duplicate_process_id(process: ProcessSummary, ctx: RepoContext) -> Iterator[Finding]:
     others = [path for path in _index(ctx.repo).paths[process.id] if path != process.path]
     if others:
         yield Finding(
-            process.where("id"), f"process id {process.id} is also used by {', '.join(others)}",
+            process.id_at, f"process id {process.id} is also used by {', '.join(others)}",
             "give each process its own id (and update the references to the one you renumber)",
         )

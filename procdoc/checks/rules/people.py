@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
 
-from procdoc.checks.context import Context, Repository
-from procdoc.checks.registry import Finding, rule
+from procdoc.checks.context import Context, RepoContext, Repository, Run
+from procdoc.checks.registry import Finding, repo_rule, rule
+from procdoc.checks.summary import LaneSummary, ProcessSummary
 from procdoc.checks.wording import fold
 from procdoc.config import OrgUnit
 from procdoc.diagnostics import Pos, Severity
@@ -44,7 +45,7 @@ class _Catalogue:
     standard: Mapping[str, OrgUnit]
     aliases: Mapping[str, OrgUnit]
 
-    def covers(self, lane: Lane) -> bool:
+    def covers(self, lane: Lane | LaneSummary) -> bool:
         """True when the catalogue has the lane's unit, by id or by any of its names."""
         return lane.id in self.units or fold(lane.name) in self.standard or fold(lane.name) in self.aliases
 
@@ -60,12 +61,11 @@ class _Catalogue:
         return None if fold(lane.name) in {fold(name) for name in unit.names()} else unit
 
 
-def _build_catalogue(repo: Repository) -> _Catalogue:
-    units = list(repo.org.values())
+def _build_catalogue(run: Run) -> _Catalogue:
+    units = list(run.org.values())
     standard = {fold(name): unit for unit in units for name in unit.names()}
     aliases = {fold(alias): unit for unit in units for alias in unit.aliases if fold(alias) not in standard}
-    return _Catalogue(repo.org, standard, aliases)
-
+    return _Catalogue(run.org, standard, aliases)
 
 
 
@@ -227,7 +227,7 @@ aliases = ["营销部门", "市场营销部"]
     severity=Severity.WARNING,
 )
 def non_standard_lane_name(process: Process, ctx: Context) -> Iterator[Finding]:
-    catalogue = ctx.repo.derived(_build_catalogue)
+    catalogue = ctx.run.derived(_build_catalogue)
     for lane in process.lanes:
         unit = catalogue.standard_for(lane)
         if unit is not None:
@@ -260,7 +260,7 @@ name = "技质科"
     severity=Severity.WARNING,
 )
 def lane_not_in_catalogue(process: Process, ctx: Context) -> Iterator[Finding]:
-    catalogue = ctx.repo.derived(_build_catalogue)
+    catalogue = ctx.run.derived(_build_catalogue)
     if not catalogue.units:
         return
     names = [unit.name for unit in catalogue.units.values()]
@@ -291,13 +291,13 @@ def _build_lane_names(repo: Repository) -> dict[str, dict[str, tuple[str, Pos]]]
     index: dict[str, dict[str, tuple[str, Pos]]] = {}
     for process in repo.processes:
         for lane in process.lanes:
-            index.setdefault(name_key(lane.name), {}).setdefault(lane.name, (process.path, lane.where("name")))
+            index.setdefault(name_key(lane.name), {}).setdefault(lane.name, (process.path, lane.name_at))
     return index
 
 
 
 
-@rule(
+@repo_rule(
     "P007", "near-duplicate-lane-name", family="people",
     summary="A lane name differs only in spelling from another lane name in the repository.",
     why="""
@@ -315,8 +315,8 @@ name: 营销部
 """,
     severity=Severity.WARNING,
 )
-def near_duplicate_lane_name(process: Process, ctx: Context) -> Iterator[Finding]:
-    catalogue = ctx.repo.derived(_build_catalogue)
+def near_duplicate_lane_name(process: ProcessSummary, ctx: RepoContext) -> Iterator[Finding]:
+    catalogue = ctx.run.derived(_build_catalogue)
     index = ctx.repo.derived(_build_lane_names)
     for lane in process.lanes:
         key = name_key(lane.name)
@@ -326,7 +326,7 @@ def near_duplicate_lane_name(process: Process, ctx: Context) -> Iterator[Finding
         if variants:
             other, (path, pos) = variants[0]
             yield Finding(
-                lane.where("name"), f"lane {lane.id} '{lane.name}' is spelt '{other}' in {path}:{pos.line}",
+                lane.name_at, f"lane {lane.id} '{lane.name}' is spelt '{other}' in {path}:{pos.line}",
                 "use one name for one department everywhere; the org catalogue in procdoc.toml can fix it",
             )
 

@@ -1,6 +1,6 @@
 """Start and purpose: why the process exists, where it applies, what starts it, what it delivers.
 
-Self-inspection questions 1 and 4 (DOMAIN.md §4): the purpose and scope are
+Self-inspection questions 1 and 4 (目的、范围, 启动点): the purpose and scope are
 clear, the output is the deliverable, the input is the real trigger, and an
 active start (we start it, nothing arrives) is backed by a warning or a
 routine check that makes it start on time. Text that is still a placeholder

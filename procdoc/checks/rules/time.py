@@ -1,7 +1,7 @@
 """Time: key steps have a time limit, limits can be read, and they fit the cycle-time standard.
 
 The operating standard of a process states a time limit per step and a total
-cycle time (时间标准, DOMAIN.md §5). Limits are read by `procdoc.timeparse`,
+cycle time (时间标准). Limits are read by `procdoc.timeparse`,
 which counts a day and a working day both as 24 hours so that step limits
 written in hours and an `sla` written in working days can be compared.
 """
