@@ -24,15 +24,6 @@ from procdoc.importer.flows import Exit, Graph, connect
 from procdoc.importer.ordering import SHORT, number_steps
 from procdoc.scaffold import _lane_id as readable_id
 
-
-def step_type_of(node: Node, linked: set[str]) -> str:
-    """A link event with no partner in `linked` is where the flow comes in from (or goes out to) elsewhere:
-    a start or an end."""
-    if node.link is not None and node.id not in linked:
-        return "start" if node.tag == "intermediateCatchEvent" else "end"
-    return STEP_TYPE.get(node.tag, "task")
-
-
 STEP_TYPE = {"startEvent": "start", "endEvent": "end", "callActivity": "subprocess",
              **{tag: "decision" for tag in GATEWAYS}, **{tag: "subprocess" for tag in SUBPROCESSES},
              "adHocSubProcess": "task"}
@@ -44,13 +35,20 @@ PLAIN = {"start": "startEvent", "end": "endEvent", "decision": "exclusiveGateway
 _CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 
 
+def step_type_of(node: Node, linked: set[str]) -> str:
+    """A link event with no partner in `linked` is where the flow comes in from (or goes out to) elsewhere:
+    a start or an end."""
+    if node.link is not None and node.id not in linked:
+        return "start" if node.tag == "intermediateCatchEvent" else "end"
+    return STEP_TYPE.get(node.tag, "task")
+
+
 @dataclass
 class Imported:
     """One process file to write: its id, and the document."""
 
     process_id: str
     document: CommentedMap
-    lang: str
 
 
 @dataclass
@@ -90,6 +88,8 @@ def build(scope: Scope, ctx: Context, name_hint: str | None = None) -> Imported:
 
 
 class _Process:
+    """One scope's document: its steps numbered, lanes and data sorted out, then written key by key."""
+
     def __init__(self, scope: Scope, ctx: Context, pid: str, name_hint: str | None) -> None:
         self.scope, self.ctx, self.pid = scope, ctx, pid
         self.name = scope.name or name_hint
@@ -134,7 +134,7 @@ class _Process:
         del doc["sla"]
         doc["revisions"][0]["changes"] = f"Imported from {self.ctx.source}"
         self._extras(doc)
-        return Imported(self.pid, doc, self.lang)
+        return Imported(self.pid, doc)
 
     def _starts(self) -> int:
         return sum(1 for n in self.ids if self._type(self.scope.nodes[n]) == "start")
