@@ -19,12 +19,18 @@ from procdoc.paths import resolved
 
 CONFIG_NAMES = ("procdoc.toml", "pyproject.toml")
 
-_TOP_KEYS = {"paths", "exclude", "org", "check", "render"}
+_TOP_KEYS = {"paths", "exclude", "org", "processes", "check", "render"}
 _CHECK_KEYS = {
     "select", "ignore", "extend-select", "extend-ignore", "severity", "per-file-ignores", "options", "strict", "today",
 }
 _UNIT_KEYS = {"name", "aliases", "kind", "en"}
 _UNIT_KINDS = {"external", "department", "role", "system"}
+_ENTRY_KEYS = {"name", "en", "status", "category", "level", "parent"}
+_ENTRY_CHOICES = {
+    "status": ("planned", "draft", "in-review", "approved", "retired"),
+    "category": ("strategic", "business", "support"),
+    "level": ("L1", "L2", "L3", "L4"),
+}
 
 
 SETTINGS_HINT = "fix the setting; docs/check.md lists every setting"
@@ -50,6 +56,23 @@ class OrgUnit:
 
 
 @dataclass(frozen=True)
+class CatalogueEntry:
+    """One process of the settings' catalogue, written or not (`status = "planned"`)."""
+
+    id: str
+    name: str
+    en: str | None = None
+    status: str | None = None
+    category: str | None = None
+    level: str | None = None
+    parent: str | None = None
+
+    @property
+    def planned(self) -> bool:
+        return self.status == "planned"
+
+
+@dataclass(frozen=True)
 class CheckConfig:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -70,9 +93,15 @@ class Settings:
     paths: tuple[str, ...] = (".",)
     exclude: tuple[str, ...] = ()
     org: dict[str, OrgUnit] = field(default_factory=dict)
+    processes: dict[str, CatalogueEntry] = field(default_factory=dict)
     check: CheckConfig = field(default_factory=CheckConfig)
     render: dict[str, Any] = field(default_factory=dict)
     raw_text: str = ""
+
+    @property
+    def planned(self) -> dict[str, CatalogueEntry]:
+        """The catalogue's processes that are planned, not written yet: references to them only warn."""
+        return {key: entry for key, entry in self.processes.items() if entry.planned}
 
 
 def find_config(start: str) -> str | None:
@@ -135,6 +164,7 @@ def _settings(path: str, data: dict[str, Any], text: str) -> Settings:
         paths=tuple(os.path.join(root, p) for p in _strings(path, data.get("paths", ["."]), "paths")),
         exclude=_strings(path, data.get("exclude", []), "exclude"),
         org=_org(path, data.get("org", {})),
+        processes=_catalogue(path, data.get("processes", {})),
         check=CheckConfig(
             select=_strings(path, check.get("select", []), "check.select"),
             ignore=_strings(path, check.get("ignore", []), "check.ignore")
@@ -173,6 +203,32 @@ def _org(path: str, data: Any) -> dict[str, OrgUnit]:
             unit.get("en") if isinstance(unit.get("en"), str) else None,
         )
     return units
+
+
+def _catalogue(path: str, data: Any) -> dict[str, CatalogueEntry]:
+    """`[processes."<ID>"]`: the processes of the architecture, including those not written yet."""
+    entries = {}
+    for process_id, entry in _table(path, data, "processes").items():
+        where = f'processes."{process_id}"'
+        _expect(path, entry, dict, f"[{where}]")
+        _known(path, entry, _ENTRY_KEYS, where + ".")
+        values = {key: _text(path, entry, key, where) for key in _ENTRY_KEYS}
+        if values["name"] is None:
+            raise settings_error(path, f"[{where}] needs `name = \"…\"`, the process name")
+        for key, choices in _ENTRY_CHOICES.items():
+            if values[key] is not None and values[key] not in choices:
+                close = difflib.get_close_matches(str(values[key]), choices, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                raise settings_error(path, f"{where}.{key} {values[key]!r} is not one of {', '.join(choices)}{hint}")
+        entries[process_id] = CatalogueEntry(process_id, **values)  # type: ignore[arg-type]
+    return entries
+
+
+def _text(path: str, table: dict[str, Any], key: str, where: str) -> str | None:
+    value = table.get(key)
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        raise settings_error(path, f"`{where}.{key}` must be text")
+    return value
 
 
 def _known(path: str, data: dict[str, Any], allowed: set[str], prefix: str) -> None:

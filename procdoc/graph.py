@@ -148,20 +148,30 @@ def emergency_only(process: Process) -> set[str]:
     return reachable(edges, [e.handler for e in process.emergencies or [] if e.handler]) - normal
 
 
-def longest_path(process: Process, weight: Callable[[Step], float]) -> tuple[float, list[str]]:
-    """Heaviest path from the start steps, each loop taken at most once.
+def longest_path(
+    process: Process, weight: Callable[[Step], float], source: str | None = None, target: str | None = None
+) -> tuple[float, list[str]]:
+    """Heaviest path from `source` (default: the start steps) to `target` (default:
+    wherever the path ends), each loop taken at most once; (0, []) when there is none.
 
     Loop-back edges (found by a depth-first walk from the starts) are dropped,
     which leaves a DAG; the heaviest path through it is listed in flow order.
+    A path to `target` stops there.
     """
     edges = successors(process)
-    roots = [s.id for s in starts(process)]
-    loops = back_edges(edges, roots)
+    starts_ = [s.id for s in starts(process)]
+    loops = back_edges(edges, [*starts_, *edges])
     forward = {node: [t for t in targets if (node, t) not in loops] for node, targets in edges.items()}
+    if target is not None:
+        forward[target] = []
+    roots = [source] if source is not None else starts_
     steps = process.step_by_id
     best: dict[str, tuple[float, list[str]]] = {}
     for node in _post_order(forward, roots):
-        tail = max((best[t] for t in forward[node]), key=lambda item: item[0], default=(0.0, []))
+        tails = [best[t] for t in forward[node] if t in best]
+        if node != target and target is not None and not tails:
+            continue  # no way from here to the target
+        tail = max(tails, key=lambda item: item[0], default=(0.0, []))
         best[node] = (weight(steps[node]) + tail[0], [node, *tail[1]])
     return max((best[r] for r in roots if r in best), key=lambda item: item[0], default=(0.0, []))
 

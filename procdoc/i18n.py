@@ -116,6 +116,8 @@ _ZH = {
     "col.last_revision": "最近修订",
     # words inside cells and around the page
     "list.separator": "、",
+    "sla.segment": "{name}（{start} → {end}）：{limit}",
+    "sla.separator": "；",
     "none": "无",
     "not_stated": "未说明",
     "key_step": "关键环节",
@@ -165,6 +167,10 @@ _ZH = {
     "step.task": "活动",
     "step.decision": "判断",
     "step.subprocess": "子流程",
+    "step.join": "汇合",
+    "limit.deadline": "相对时限",
+    "limit.calendar": "日历规则",
+    "limit.standard": "按标准",
     "step.end": "结束",
 }
 
@@ -261,6 +267,8 @@ _EN = {
     "col.status": "Status",
     "col.last_revision": "Last revision",
     "list.separator": ", ",
+    "sla.segment": "{name} ({start} → {end}): {limit}",
+    "sla.separator": "; ",
     "none": "None",
     "not_stated": "Not stated",
     "key_step": "Key step",
@@ -310,6 +318,10 @@ _EN = {
     "step.task": "Activity",
     "step.decision": "Decision",
     "step.subprocess": "Sub-process",
+    "step.join": "Join",
+    "limit.deadline": "deadline",
+    "limit.calendar": "calendar rule",
+    "limit.standard": "standard",
     "step.end": "End",
 }
 

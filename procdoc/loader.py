@@ -209,11 +209,29 @@ class _Builder:
                     )
                 )
 
+    def _format_version(self, data: dict[str, Any], steps: list[model.Step]) -> None:
+        """Joins, several targets on a decision exit, a start's own trigger and segment SLAs are format 1.1:
+        a file using them says so, so that readers (and older procdoc) know what to expect."""
+        if str(data["procdoc"]) != "1":
+            return
+        newer = [(step.where("type"), "`type: join`") for step in steps if step.type == "join"]
+        newer += [(step.where("trigger"), "a step's own `trigger:`") for step in steps if step.trigger is not None]
+        newer += [(b.where("next"), "a list of steps on one exit") for step in steps for b in step.branches
+                  if "next.0" in b.at]
+        if isinstance(data.get("sla"), list):
+            newer.append((self._pos(data, "sla"), "`sla` as a list of segments"))
+        if newer:
+            pos, what = min(newer, key=lambda item: (item[0].line, item[0].column))
+            message = f"{what} is format 1.1, but the file says `procdoc: 1`"
+            hint = "write `procdoc: 1.1` at the top of the file"
+            self.diagnostics.append(_error(self.path, pos, "F003", message, hint))
+
     def process(self, data: dict[str, Any]) -> model.Process:
         self._real_dates(data)
         positions = self.where.of_list(data["steps"])
         steps = [self._step(step, pos) for step, pos in zip(data["steps"], positions, strict=True)]
         self._unique_ids(steps, "step")
+        self._format_version(data, steps)
         fields = {k: v for k, v in data.items() if not k.startswith("x-") and k != "procdoc"}
         fields.update(
             lanes=self._list(model.Lane, data, "lanes", "lane"),
@@ -232,8 +250,21 @@ class _Builder:
             if data.get("trigger")
             else None,
             references=list(data.get("references") or []),
+            sla=self._slas(data),
         )
         return model.Process(path=self.path, **fields, pos=Pos(1, 1), at=self._at(data))
+
+    def _slas(self, data: dict[str, Any]) -> list[model.Sla]:
+        """`sla` as text (the whole process) or as a list of segments, both as a list of Sla."""
+        sla = data.get("sla")
+        if isinstance(sla, str):
+            pos = self._pos(data, "sla")
+            return [model.Sla(sla, pos=pos, at={"limit": pos})]
+        items = sla or []
+        return [
+            model.Sla(item["limit"], item["name"], item.get("from"), item.get("to"), pos=pos, at=self._at(item))
+            for item, pos in zip(items, self.where.of_list(items), strict=True)
+        ]
 
     def _pos(self, mapping: dict[str, Any], key: str) -> Pos:
         return self.where.of_mapping(mapping)[0].get(key, Pos(1, 1))

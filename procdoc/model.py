@@ -152,6 +152,24 @@ class Emergency(Element):
 
 
 @dataclass(slots=True)
+class Sla(Element):
+    """A cycle-time standard: for the segment from step `start` to step `end`
+    (None: from a start step, to an end step), or for the whole process."""
+
+    limit: str
+    name: str | None = None
+    start: str | None = None
+    end: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The SLA as messages name it: "the SLA", or "the SLA '在店时间' (3 → 9)"."""
+        if self.name is None:
+            return "the SLA"
+        return f"the SLA '{self.name}' ({self.start or 'start'} → {self.end or 'end'})"
+
+
+@dataclass(slots=True)
 class Kpi(Element):
     name: str
     definition: str | None = None
@@ -203,7 +221,7 @@ class Process:
     records: list[Record] = field(default_factory=list)
     emergencies: list[Emergency] | None = None
     kpis: list[Kpi] = field(default_factory=list)
-    sla: str | None = None
+    sla: list[Sla] = field(default_factory=list)
     review_every: str | None = None
     revisions: list[Revision] = field(default_factory=list)
     glossary: list[Term] = field(default_factory=list)

@@ -1,5 +1,14 @@
 """Read the time limits, durations and review cycles people write, in Chinese and English.
 
+A time limit is read as one of four kinds (`parse_limit`): a duration
+(2个工作日内, 3 working days), a deadline relative to an event (交车前,
+预约前1天, before delivery), a calendar rule (每日, 每月25日前, 每月28日—30日,
+by the 5th of each month) or a reference to a standard (按委托书工时, as per
+the labour-time standard). Only a duration has a length that adds up into a
+cycle time; the others are kept as written. The kinds are tried in that
+order of specificity, calendar rule first, so that 每月25日前 is never read
+as 25 days and 预约前1天 never as a one-day duration.
+
 Users write limits as they speak: 即时, 30分钟内, 2h, 0.5 天内, 半个工作日,
 1 个工作日内, "within 3 working days after confirmation", 结案后1个工作日内,
 1-2天, "普通24小时内，紧急2小时内". `parse_duration` turns such text into a
@@ -33,11 +42,16 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import StrEnum
 from functools import lru_cache
 from itertools import pairwise
 
 #: examples for hints, in the words users write
 ACCEPTED_FORMS = "即时, 30分钟, 2小时内, 0.5天内, 半天, 1个工作日内, 3 working days, 24 h, 结案后1个工作日内"
+LIMIT_FORMS = (
+    "a duration (2个工作日内, 3 working days), a deadline (交车前, 预约前1天, before delivery), "
+    "a calendar rule (每日, 每月25日前, by the 5th of each month) or a standard (按委托书工时)"
+)
 PERIOD_FORMS = "12个月, 1年, 每季度, quarterly, 6 months, every 2 years"
 
 HOUR = 1.0
@@ -224,12 +238,116 @@ def _segment_duration(segment: str, text: str) -> Duration | None:
     return Duration(_WORD_DURATIONS[word.group()], False, text, before if _ANCHOR_BEFORE.search(before) else None)
 
 
+class LimitKind(StrEnum):
+    """What a time limit says: how long, before what, when in the calendar, or by which standard."""
+
+    DURATION = "duration"
+    DEADLINE = "deadline"
+    CALENDAR = "calendar"
+    STANDARD = "standard"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeLimit:
+    """A time limit read as one kind; `text` is what the user wrote.
+
+    `duration` is the length of a duration, or how long before the event a
+    deadline falls (预约前1天: one day); `event` is what a deadline is before
+    (预约, delivery) or the standard a reference names (委托书工时).
+    """
+
+    kind: LimitKind
+    text: str
+    duration: Duration | None = None
+    event: str | None = None
+
+
+_CALENDAR = re.compile(
+    r"^(?:每|逐)|^(?:本|当|次|下)?(?:月|季度?|年)(?:初|底|末)|^按(?:日|天|周|月|季度?|年|班)$"
+    r"|\b(?:daily|weekly|monthly|quarterly|yearly|annually|nightly)\b"
+    r"|\b(?:every|each)\s+(?:\d|other\b|day|week|month|quarter|year|working day|business day|morning|evening|shift"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|\bof (?:each|every|the) (?:month|week|quarter|year)\b"
+)
+_STANDARD = re.compile(r"^(?:按照|按|依据|根据|参照|遵照|(?:as )?per|according to|in line with)\s*(?P<ref>\D.*)$")
+_LEAD = re.compile(r"^(?:在|于|最迟|最晚|不晚于|须在|应在|必须在|at the latest|at least|no later than|latest)\s*")
+_ZH_BEFORE = re.compile(r"^(?P<head>.*?)(?:之前|以前|前)(?P<tail>[^前]*)$")
+_EN_BEFORE = re.compile(r"^(?:(?P<offset>.+?)\s+)?(?:before|prior to|ahead of|by the time of)\s+(?P<event>.+)$")
+_EN_BY = re.compile(r"^(?:by|until|till)\s+(?P<event>\D+)$")
+_AMOUNT_AT_END = re.compile(rf"(?P<amount>{_NUMBER}\s*个?\s*(?:{_alternation(_UNIT_OF)}))$")
+_DONE = re.compile(r"^(?:完成|办结|提交|送达|到位|确认|通知|处理|内|以内)?$")
+
+
+@lru_cache(maxsize=4096)
+def parse_limit(text: str) -> TimeLimit | None:
+    """`text` read as one kind of time limit, or None when it cannot be read."""
+    normal = _LEAD.sub("", _normal(text))
+    written = text.strip()
+    if not normal:
+        return None
+    if _CALENDAR.search(normal):
+        return TimeLimit(LimitKind.CALENDAR, written)
+    standard = _STANDARD.match(normal)
+    if standard and _read_duration(standard["ref"], written) is None:
+        return TimeLimit(LimitKind.STANDARD, written, event=standard["ref"].strip())
+    shaped, deadline = _deadline(normal, written)
+    if shaped:
+        return deadline
+    duration = _read_duration(normal, written)
+    return TimeLimit(LimitKind.DURATION, written, duration) if duration else None
+
+
+def _deadline(normal: str, written: str) -> tuple[bool, TimeLimit | None]:
+    """Whether the text is shaped like a deadline before an event (交车前, 预约前1天,
+    交车2小时前, before delivery), and the deadline if it can be read.
+
+    A text of that shape that cannot be read (交车前尽快) is unreadable: its
+    number is never taken for a duration.
+    """
+    zh = _ZH_BEFORE.match(normal)
+    if zh is not None and zh["head"].strip() != "提":
+        head, tail = zh["head"].strip(), zh["tail"].strip()
+        amount = _AMOUNT_AT_END.search(head) if _DIGIT.search(head) or not _DONE.match(tail) else None
+        if amount is not None and not tail:
+            head, tail = head[: amount.start()].strip(), amount["amount"]
+        return True, _before(head, tail, written)
+    if normal.startswith("提前"):
+        return True, _before("", normal[2:], written)
+    en = _EN_BEFORE.match(normal) or _EN_BY.match(normal)
+    if en is not None:
+        offset = en.groupdict().get("offset") or ""
+        return True, _before(en["event"].strip(), offset.strip(), written)
+    return False, None
+
+
+def _before(event: str, offset: str, written: str) -> TimeLimit | None:
+    """A deadline `offset` before `event`; None when either part cannot be read."""
+    if _DIGIT.search(event) or (not event and not offset):
+        return None
+    if _DONE.match(offset):
+        return TimeLimit(LimitKind.DEADLINE, written, event=event or None)
+    lead = _read_duration(offset, written)
+    if lead is None:
+        return None
+    return TimeLimit(LimitKind.DEADLINE, written, lead, event or None)
+
+
 @lru_cache(maxsize=4096)
 def parse_duration(text: str) -> Duration | None:
-    """The duration `text` states, or None when it cannot be read."""
+    """The duration `text` states, or None when it is no duration (or cannot be read).
+
+    A deadline, calendar rule or standard is not a duration: 每月25日前 is
+    never 25 days.
+    """
+    limit = parse_limit(text)
+    return limit.duration if limit is not None and limit.kind is LimitKind.DURATION else None
+
+
+def _read_duration(normal: str, text: str) -> Duration | None:
+    """The amounts of `normal` (already normalised) as one duration, keeping `text` as written."""
     durations = []
-    for segment in filter(None, (s.strip() for s in _SEPARATORS.split(_normal(text)))):
-        duration = _segment_duration(segment, text.strip())
+    for segment in filter(None, (s.strip() for s in _SEPARATORS.split(normal))):
+        duration = _segment_duration(segment, text)
         if duration is None and _DIGIT.search(segment):
             return None  # a number that is no amount: 7×24, 24/7
         if duration is not None:

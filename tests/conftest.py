@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 
+pytest.register_assert_rewrite("tests.markers")  # its assertions show the marked texts side by side
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]

@@ -17,7 +17,7 @@ from procdoc.checks.lint import Job, Source
 from procdoc.checks.lint import lint as lint_sources
 from procdoc.checks.registry import all_rules
 from procdoc.checks.selection import resolve
-from procdoc.config import CheckConfig, OrgUnit
+from procdoc.config import CatalogueEntry, CheckConfig, OrgUnit
 from procdoc.diagnostics import Diagnostic
 
 TODAY = date(2026, 11, 25)
@@ -32,13 +32,14 @@ def lint(
     config: CheckConfig | None = None,
     path: str = "process.yaml",
     today: date = TODAY,
+    planned: dict[str, CatalogueEntry] | None = None,
 ) -> list[Diagnostic]:
     """Diagnostics for `text` (dedented), with `others` as the rest of the repository (texts, or texts by file name)."""
     named = others if isinstance(others, Mapping) else {f"other{i}.yaml": t for i, t in enumerate(others)}
     texts = {path: text, **named}
     sources = [Source(name, textwrap.dedent(t).encode("utf-8"), named=True) for name, t in texts.items()]
     selection = resolve(config or CheckConfig(), all_rules(), cli_select=list(select))
-    result = lint_sources(sources, Job(selection, Run(org or {}, today)), report_on={path})
+    result = lint_sources(sources, Job(selection, Run(org or {}, today, planned or {})), report_on={path})
     unloaded = [(r.path, [d.message for d in r.load]) for r in result.reports if r.summary is None]
     assert not unloaded, unloaded
     return result.diagnostics

@@ -44,7 +44,7 @@ def from_the_rule_tester(folder: Path) -> list[Finding]:
     for name, text in texts.items():
         others = {key: other for key, other in texts.items() if key != name}
         for d in ruletester.lint(text, others=others, org=dict(settings.org), config=settings.check, path=name,
-                                 today=today):
+                                 today=today, planned=settings.planned):
             found.append((d.path, d.line, d.column, d.code, d.message))
     return sorted(found)
 

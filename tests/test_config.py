@@ -13,7 +13,7 @@ import pytest
 
 from procdoc.checks.registry import all_rules
 from procdoc.checks.selection import Selection, resolve
-from procdoc.config import OrgUnit, Settings, find_config, load_settings
+from procdoc.config import CatalogueEntry, OrgUnit, Settings, find_config, load_settings
 from procdoc.diagnostics import Severity
 from procdoc.errors import UserError
 
@@ -103,7 +103,8 @@ def test_extend_ignore_adds_to_ignore(tmp_path: Path) -> None:
         ),
         pytest.param('[org.qa]\nname = "质量部"\nalias = ["QA"]\n',
                      "unknown setting `org.qa.alias`; did you mean `org.qa.aliases`?", id="org"),
-        pytest.param("colour = true\n", "unknown setting `colour`; allowed: check, exclude, org, paths, render",
+        pytest.param("colour = true\n",
+                     "unknown setting `colour`; allowed: check, exclude, org, paths, processes, render",
                      id="no-close-match"),
     ],
 )
@@ -184,6 +185,46 @@ def test_org_catalogue_errors(tmp_path: Path, text: str, message: str) -> None:
         assert message in config_error(tmp_path, text)
     else:
         assert settings(tmp_path, text).org["qa"].aliases == ("QA",)
+
+
+def test_process_catalogue(tmp_path: Path) -> None:
+    found = settings(
+        tmp_path,
+        '[processes."MM-02"]\nname = "采购入库流程"\nen = "Purchase to stock"\nstatus = "planned"\n'
+        'category = "business"\nlevel = "L3"\nparent = "MM"\n[processes.MM]\nname = "物料管理"\nlevel = "L2"\n',
+    )
+    assert found.processes == {
+        "MM-02": CatalogueEntry("MM-02", "采购入库流程", "Purchase to stock", "planned", "business", "L3", "MM"),
+        "MM": CatalogueEntry("MM", "物料管理", level="L2"),
+    }
+    assert found.processes["MM-02"].planned and not found.processes["MM"].planned
+
+
+def test_no_catalogue_means_no_planned_processes(tmp_path: Path) -> None:
+    assert settings(tmp_path, 'paths = ["."]\n').processes == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        pytest.param('[processes.MM]\nlevel = "L2"\n', '[processes."MM"] needs `name = "…"`', id="no-name"),
+        pytest.param('[processes.MM]\nname = "物料管理"\nstatu = "planned"\n',
+                     'unknown setting `processes."MM".statu`; did you mean `processes."MM".status`?', id="typo"),
+        pytest.param('[processes.MM]\nname = "物料管理"\nstatus = "plannd"\n',
+                     "processes.\"MM\".status 'plannd' is not one of planned, draft, in-review, approved, retired; "
+                     "did you mean 'planned'?", id="status"),
+        pytest.param('[processes.MM]\nname = "物料管理"\nlevel = "L5"\n', "level 'L5' is not one of L1, L2, L3, L4",
+                     id="level"),
+        pytest.param('[processes.MM]\nname = "物料管理"\ncategory = "core"\n',
+                     "category 'core' is not one of strategic, business, support", id="category"),
+        pytest.param('[processes.MM]\nname = 2\n', '`processes."MM".name` must be text', id="name-type"),
+        pytest.param('[processes]\nMM = "物料管理"\n', '[processes."MM"] must be a table', id="not-a-table"),
+        pytest.param('[process.MM]\nname = "物料管理"\n', "unknown setting `process`; did you mean `processes`?",
+                     id="section-typo"),
+    ],
+)
+def test_process_catalogue_errors(tmp_path: Path, text: str, message: str) -> None:
+    assert message in config_error(tmp_path, text)
 
 
 # --- naming rules -------------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import textwrap
 import pytest
 
 from procdoc import loader, workspace
+from procdoc.diagnostics import Pos
 from procdoc.loader import load_text
 from tests.base_process import BASE
 
@@ -237,3 +238,77 @@ def test_the_shipped_schema_accepts_every_sample() -> None:
     assert len(samples) >= 9
     for sample in samples:
         assert _schema_errors(sample.read_text(encoding="utf-8")) == [], sample
+
+
+# --- F004 says which type the key takes -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("old", "new", "hint"),
+    [
+        pytest.param(
+            "      standard: 信息完整\n", "      standard:\n        a: b\n",
+            "`standard` takes text (Quality standard (质量标准)): write it on one line after the colon, "
+            "in quotes if it contains ': '", id="text-given-a-mapping",
+        ),
+        pytest.param(
+            "    lane: service\n    key: true\n", "    lane: [service, customer]\n    key: true\n",
+            "`lane` takes an id (The lane (department or role) that does the step: one lane id): write an id here",
+            id="id-given-a-list",
+        ),
+        pytest.param(
+            "    time_limit: 即时\n", "    time_limit:\n",
+            "`time_limit` takes text (即时, 30min, 2h, 0.5d, 1 working day, 24小时内, 1个工作日内 …): "
+            "write the value after the colon, or remove the key", id="empty",
+        ),
+        pytest.param(
+            '    next: "3"\n', "    next: {a: b}\n",
+            "`next` takes an id or a list of ids (The following step id, or a list for parallel paths): "
+            "write an id or a list of ids here", id="one-of",
+        ),
+        pytest.param("sla: 2 working days", "sla: {a: b}", "`sla` takes text or a list (Cycle-time standard", id="sla"),
+    ],
+)
+def test_wrong_type_hint_says_which_type_the_key_takes(old: str, new: str, hint: str) -> None:
+    [diagnostic] = load_text(replace(old, new), "p.yaml").diagnostics
+    assert diagnostic.code == "F004"
+    assert diagnostic.hint.startswith(hint)
+
+
+# --- format 1.1 -----------------------------------------------------------------------------------------------------
+
+JOINED = replace('    name: 转交上级\n    type: end\n', '    name: 转交上级\n    type: join\n    next: "4"\n')
+
+
+@pytest.mark.parametrize(
+    ("text", "what", "line", "column"),
+    [
+        pytest.param(JOINED, "`type: join`", 67, 11, id="join"),
+        pytest.param(replace("    type: start\n", "    type: start\n    trigger: 客户来电\n"),
+                     "a step's own `trigger:`", 36, 14, id="start-trigger"),
+        pytest.param(replace('        next: "5"', '        next: ["4", "5"]'),
+                     "a list of steps on one exit", 60, 15, id="exit-list"),
+        pytest.param(replace("sla: 2 working days", "sla:\n  - name: 全程\n    limit: 2天"),
+                     "`sla` as a list of segments", 71, 3, id="segment-sla"),
+    ],
+)
+def test_format_1_1_constructs_need_procdoc_1_1(text: str, what: str, line: int, column: int) -> None:
+    [diagnostic] = load_text(text, "p.yaml").diagnostics
+    assert (diagnostic.code, diagnostic.line, diagnostic.column) == ("F003", line, column)
+    assert diagnostic.message == f"{what} is format 1.1, but the file says `procdoc: 1`"
+    assert diagnostic.hint == "write `procdoc: 1.1` at the top of the file"
+    assert load_text(text.replace("procdoc: 1\n", "procdoc: 1.1\n", 1), "p.yaml").diagnostics == []
+
+
+def test_sla_text_and_segments_load_alike() -> None:
+    whole = load_text(BASE, "p.yaml").process
+    assert whole is not None
+    [sla] = whole.sla
+    assert (sla.limit, sla.name, sla.start, sla.end, sla.pos) == ("2 working days", None, None, None, Pos(70, 6))
+    segments_text = 'sla:\n  - name: 处理\n    from: "2"\n    to: "4"\n    limit: 1天\n  - name: 全程\n    limit: 2天'
+    text = replace("sla: 2 working days", segments_text).replace("procdoc: 1\n", "procdoc: 1.1\n")
+    segments = load_text(text, "p.yaml").process
+    assert segments is not None
+    assert [(s.name, s.start, s.end, s.limit) for s in segments.sla] == [
+        ("处理", "2", "4", "1天"), ("全程", None, None, "2天"),
+    ]
+    assert segments.sla[0].where("to") == Pos(73, 9)

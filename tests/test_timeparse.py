@@ -6,7 +6,16 @@ from datetime import date
 
 import pytest
 
-from procdoc.timeparse import Duration, Period, format_hours, parse_duration, parse_period
+from procdoc.timeparse import (
+    Duration,
+    LimitKind,
+    Period,
+    TimeLimit,
+    format_hours,
+    parse_duration,
+    parse_limit,
+    parse_period,
+)
 
 DAY = 24.0
 
@@ -122,3 +131,59 @@ def test_period_after_uses_the_calendar(start: date, period: Period, due: date) 
 @pytest.mark.parametrize(("hours", "text"), [(0.5, "30 min"), (13.5, "13.5 h"), (24.0, "1 day"), (288.0, "12 days")])
 def test_format_hours(hours: float, text: str) -> None:
     assert format_hours(hours) == text
+
+
+# --- kinds of time limit (issue 14: each phrase read as one kind) -------------------------------------------------
+
+KINDS = [
+    ("2个工作日", LimitKind.DURATION, None),
+    ("交车前", LimitKind.DEADLINE, "交车"),
+    ("预计交车时间前", LimitKind.DEADLINE, "预计交车时间"),
+    ("预约前1天", LimitKind.DEADLINE, "预约"),
+    ("before delivery", LimitKind.DEADLINE, "delivery"),
+    ("2 hours before delivery", LimitKind.DEADLINE, "delivery"),
+    ("交车2小时前", LimitKind.DEADLINE, "交车"),
+    ("不晚于交车前", LimitKind.DEADLINE, "交车"),
+    ("每日", LimitKind.CALENDAR, None),
+    ("每月25日前", LimitKind.CALENDAR, None),
+    ("每月28日—30日", LimitKind.CALENDAR, None),
+    ("by the 5th of each month", LimitKind.CALENDAR, None),
+    ("monthly", LimitKind.CALENDAR, None),
+    ("按月", LimitKind.CALENDAR, None),
+    ("按委托书工时", LimitKind.STANDARD, "委托书工时"),
+    ("as per the labour-time standard", LimitKind.STANDARD, "the labour time standard"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "event"), KINDS, ids=[t for t, _, _ in KINDS])
+def test_each_phrase_is_read_as_one_kind(text: str, kind: LimitKind, event: str | None) -> None:
+    limit = parse_limit(text)
+    assert limit is not None
+    assert (limit.kind, limit.text, limit.event) == (kind, text, event)
+
+
+@pytest.mark.parametrize("text", [t for t, kind, _ in KINDS if kind is not LimitKind.DURATION])
+def test_only_a_duration_has_a_length_that_counts(text: str) -> None:
+    assert parse_duration(text) is None
+
+
+def test_the_25th_of_each_month_is_never_25_days() -> None:
+    assert parse_limit("每月25日前") == TimeLimit(LimitKind.CALENDAR, "每月25日前")
+    assert parse_duration("每月25日前") is None
+
+
+def test_one_day_before_the_appointment_is_a_deadline_not_a_one_day_duration() -> None:
+    limit = parse_limit("预约前1天")
+    assert limit == TimeLimit(LimitKind.DEADLINE, "预约前1天", Duration(DAY, False, "预约前1天"), "预约")
+    assert parse_duration("预约前1天") is None
+
+
+@pytest.mark.parametrize("text", ["交车前尽快", "before 3", "尽快", "7×24", ""])
+def test_a_phrase_of_no_kind_is_unreadable(text: str) -> None:
+    assert parse_limit(text) is None
+
+
+@pytest.mark.parametrize("text", [t for t, _ in READABLE])
+def test_every_duration_is_still_a_duration(text: str) -> None:
+    limit = parse_limit(text)
+    assert limit is not None and limit.kind is LimitKind.DURATION

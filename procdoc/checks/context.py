@@ -15,17 +15,19 @@ from functools import cached_property
 from typing import Any, TypeVar
 
 from procdoc.checks.summary import ProcessSummary
-from procdoc.config import OrgUnit
+from procdoc.config import CatalogueEntry, OrgUnit
 
 T = TypeVar("T")
 
 
 @dataclass(eq=False)
 class Run:
-    """What every rule of one run shares: the org catalogue and the date, and indexes built from them once."""
+    """What every rule of one run shares: the org catalogue, the date, the processes the settings' catalogue
+    plans but nobody has written yet, and indexes built from them once."""
 
     org: Mapping[str, OrgUnit] = field(default_factory=dict)
     today: date = field(default_factory=date.today)
+    planned: Mapping[str, CatalogueEntry] = field(default_factory=dict)
     _derived: dict[Callable[[Run], Any], Any] = field(default_factory=dict, repr=False)
 
     def derived(self, build: Callable[[Run], T]) -> T:

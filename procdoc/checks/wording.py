@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
+from functools import lru_cache
+
+#: words that mark text the author has not written yet, as `procdoc new` and people leave them
+PLACEHOLDER_WORDS = ("TODO", "TBD", "TBA", "FIXME", "XXX", "待定", "待补充", "待填写", "待完善", "待补")
 
 
 def fold(name: str) -> str:
@@ -21,3 +26,19 @@ def suggest(wanted: str, known: Collection[str], noun: str) -> str:
         return f"no {noun} is declared: declare it, or remove the reference"
     shown = ", ".join(list(known)[:8]) + (", …" if len(known) > 8 else "")
     return f"use the id of a declared {noun}: {shown}"
+
+
+@lru_cache(maxsize=64)
+def _placeholder_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Text that starts with one of `words`; a Latin word must end there (TODO, not TODOS)."""
+    if not words:
+        return None
+    spelled = sorted({fold(w) for w in words if w.strip()}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) + (r"(?![a-z0-9])" if w[-1].isascii() else "") for w in spelled)
+    return re.compile(rf"^(?:{alternatives})")
+
+
+def is_placeholder(text: str, words: Iterable[str] = PLACEHOLDER_WORDS) -> bool:
+    """Whether `text` is still a placeholder: it starts with a placeholder word (TODO 质量标准, 待定)."""
+    pattern = _placeholder_pattern(tuple(str(w) for w in words))
+    return pattern is not None and pattern.match(fold(text)) is not None

@@ -88,7 +88,7 @@ def _run_check(request: CheckRequest) -> CheckResult:
     settings = found.settings
     selection = resolve(settings.check, rules, request.select, request.ignore, request.extend_select)
     today = date.fromisoformat(settings.check.today) if settings.check.today else date.today()
-    job = Job(selection, Run(settings.org, today))
+    job = Job(selection, Run(settings.org, today, settings.planned))
     sources = _sources(request, found, stdin)
     requested = {s.path for s in sources if s.path in found.named or s.path in found.files}
     cache = None if stdin or not request.use_cache else _open_cache(settings.root, settings.raw_text, job)

@@ -13,8 +13,9 @@ from typing import Protocol
 
 from procdoc import __version__
 from procdoc.i18n import HTML_LANG, LABELS, enum_label, label
-from procdoc.model import Process, Step
+from procdoc.model import Process, Sla, Step
 from procdoc.render.names import step_anchor
+from procdoc.timeparse import LimitKind, parse_limit
 
 #: the sections of a process page, in the order of ISO/TR 10013 §4.5.2 and the practitioners' manual template
 SECTIONS = (
@@ -135,6 +136,10 @@ class StepRow:
     inputs: tuple[str, ...]
     outputs: tuple[str, ...]
     time_limit: str
+    #: how the limit reads: duration, deadline, calendar or standard ("" when none or unreadable)
+    limit_kind: str
+    #: the kind in words for every kind but a duration, which needs no label
+    limit_kind_label: str
     documents: tuple[str, ...]
     records: tuple[str, ...]
     exits: tuple[Exit, ...]
@@ -404,10 +409,17 @@ def _header(process: Process, pages: Mapping[str, PageRef], lang: str) -> Header
         category=enum_label(lang, "category", process.category),
         level=process.level or "",
         parent=process_link(pages, process.parent) if process.parent else None,
-        sla=process.sla or "",
+        sla=label(lang, "sla.separator").join(_sla_text(sla, lang) for sla in process.sla),
         review_every=process.review_every or "",
         signatures=_signatures(process, lang),
     )
+
+
+def _sla_text(sla: Sla, lang: str) -> str:
+    """A whole-process SLA as written; a segment's as "在店时间（3 → 9）：4小时内"."""
+    if sla.name is None:
+        return sla.limit
+    return label(lang, "sla.segment", name=sla.name, start=sla.start or "…", end=sla.end or "…", limit=sla.limit)
 
 
 def _trigger(process: Process, pages: Mapping[str, PageRef], lang: str) -> TriggerInfo | None:
@@ -453,6 +465,8 @@ def _phase_title(process: Process, phase_id: str | None, numbers: Mapping[str, i
 
 
 def _step_row(process: Process, step: Step, pages: Mapping[str, PageRef], lang: str) -> StepRow:
+    limit = parse_limit(step.time_limit) if step.time_limit else None
+    kind = limit.kind.value if limit else ""
     return StepRow(
         anchor=step_anchor(step.id),
         number=step.id,
@@ -467,6 +481,8 @@ def _step_row(process: Process, step: Step, pages: Mapping[str, PageRef], lang: 
         inputs=tuple(step.inputs),
         outputs=tuple(step.outputs),
         time_limit=step.time_limit or "",
+        limit_kind=kind,
+        limit_kind_label=enum_label(lang, "limit", kind) if kind != LimitKind.DURATION else "",
         documents=_names(process.document_by_id, step.documents),
         records=_names(process.record_by_id, step.records),
         exits=tuple(Exit(when or "", step_link(process, target)) for when, target, _ in step.exits()),

@@ -174,9 +174,14 @@ def _step_group(group: StepGroup, t: Labels) -> list[str]:
     headers = [t[f"col.{c}"] for c in
                ("number", "step", "responsible", "input", "output", "time_limit", "documents", "records")]
     rows = [(f'<a id="{row.anchor}"></a>{escape(row.number)}', _step_cell(row, t), cell(row.lane),
-             joined(row.inputs, sep), joined(row.outputs, sep), cell(row.time_limit),
+             joined(row.inputs, sep), joined(row.outputs, sep), _limit_cell(row),
              joined(row.documents, sep), joined(row.records, sep)) for row in group.rows]
     return ([f"### {escape(group.title)}", ""] if group.title else []) + table(headers, rows)
+
+
+def _limit_cell(row: StepRow) -> str:
+    """The limit as written; a deadline, calendar rule or standard says which in italics."""
+    return cell(row.time_limit) + (f" *({escape(row.limit_kind_label)})*" if row.limit_kind_label else "")
 
 
 def _step_cell(row: StepRow, t: Labels) -> str:

@@ -246,3 +246,27 @@ def test_stylesheet_prints_well_and_loads_nothing() -> None:
     for asset in static.iterdir():
         text = asset.read_text(encoding="utf-8")
         assert not re.search(r"url\((?!#)|@import|https?:", text), asset.name
+
+
+@pytest.mark.parametrize(
+    ("limit", "kind", "shown"),
+    [
+        ("即时", "duration", "即时"),
+        ("交车前", "deadline", "交车前 相对时限"),
+        ("每月25日前", "calendar", "每月25日前 日历规则"),
+        ("按委托书工时", "standard", "按委托书工时 按标准"),
+    ],
+)
+def test_the_steps_table_shows_the_kind_of_each_time_limit(limit: str, kind: str, shown: str) -> None:
+    page = render(BASE.replace("time_limit: 即时", f"time_limit: {limit}"))
+    cell = section(page, "steps").find_all("tr", class_="step")[1].find("td", class_="limit")
+    assert cell.attrs["class"] == f"limit limit-{kind}"
+    assert " ".join(cell.text().split()) == shown
+
+
+def test_segment_slas_are_listed_in_the_header() -> None:
+    segments = 'sla:\n  - name: 处理时间\n    from: "2"\n    to: "4"\n    limit: 1天\n  - name: 全程\n    limit: 2天'
+    text = BASE.replace("procdoc: 1\n", "procdoc: 1.1\n").replace("sla: 2 working days", segments)
+    header = render(text).find("table")
+    row = next(r for r in header.find_all("tr") if "总周期标准" in cells(r))
+    assert cells(row)[1] == "处理时间（2 → 4）：1天；全程（… → …）：2天"

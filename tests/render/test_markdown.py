@@ -132,3 +132,9 @@ def test_index_lists_processes_by_group_with_links() -> None:
     ]
     assert "| T-01 | [投诉受理](t-01.md) | 客服部 | 1.1 | Approved | 2026-06-01 |" in text
     assert table_lines_consistent(text) == []
+
+
+def test_a_time_limit_that_is_no_duration_says_its_kind() -> None:
+    text = BASE.replace("time_limit: 即时", "time_limit: 预约前1天")
+    steps = to_html(markdown.render_process_page(page_context(load(text), "en"))).find_all("table")[4]
+    assert cells(steps.find_all("tr")[2])[5] == "预约前1天 (deadline)"

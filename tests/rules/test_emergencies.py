@@ -1,40 +1,69 @@
-"""Emergency rules (E…): the section, handlers, and handling that finishes."""
+"""Emergency rules (E…): the section, handlers, and handling that finishes.
+
+Each case is a small process with its expected findings marked under the
+lines they are about (tests/markers.py).
+"""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.base_process import BASE
-from tests.rules import edited
-from tests.ruletester import lint, positions
+from tests.markers import assert_marked
+from tests.ruletester import lint
 
-#: step 6 handles emergency E1 and stops without an end; E1 is at line 73, its handler at 75
-HANDLING = (
-    '    type: end\n    lane: service\n  - id: "6"\n    name: 隔离产品\n    lane: service\n'
-    "emergencies:\n  - id: E1\n    when: 批量质量事故\n    handler: \"{}\"\n"
-)
+HEAD = """\
+procdoc: 1
+id: E-01
+name: 投诉受理
+lanes:
+  - {id: service, name: 客服部}
+steps:
+  - {id: "1", name: 客户投诉, type: start, lane: service, next: "2"}
+  - {id: "2", name: 处理投诉, lane: service, next: "3"}
+  - {id: "3", name: 处理完毕, type: end, lane: service}
+  - {id: "4", name: 隔离产品, lane: service}
+"""
+
+CASES = {
+    "E001-valid-none-stated": HEAD + "emergencies: []\n",
+    "E001-valid-listed": HEAD + """\
+emergencies:
+  - {id: E1, when: 批量质量事故, handler: "2"}
+""",
+    "E001-no-section": """\
+procdoc: 1
+id: E-01
+#   ^ E001 does not say whether emergencies can occur
+name: 投诉受理
+lanes: [{id: service, name: 客服部}]
+steps:
+  - {id: "1", name: 客户投诉, type: start, lane: service, next: "2"}
+  - {id: "2", name: 处理完毕, type: end, lane: service}
+""",
+    "E002-no-handler": HEAD + """\
+emergencies:
+  - id: E1
+#       ^ E002 has no handling step
+    when: 批量质量事故
+""",
+    "E003-handling-never-ends": HEAD + """\
+emergencies:
+  - id: E1
+    when: 批量质量事故
+    handler: "4"
+#            ^ E003 never reach an end step
+""",
+    "E003-undefined-handler-left-to-S004": HEAD + """\
+emergencies:
+  - {id: E1, when: 批量质量事故, handler: "9"}
+""",
+}
 
 
-def emergency(handler: str | None) -> str:
-    text = edited("    type: end\n    lane: service\nemergencies: []\n", HANDLING.format(handler))
-    return text if handler is not None else edited('    handler: "None"\n', "", text)
-
-
-CASES = [
-    pytest.param("E001", BASE, [], id="E001-valid-none-stated"),
-    pytest.param("E001", emergency("4"), [], id="E001-valid-listed"),
-    pytest.param("E001", edited("emergencies: []\n", ""), [("E001", 2, 5)], id="E001-no-section"),
-    pytest.param("E002", emergency("4"), [], id="E002-valid"),
-    pytest.param("E002", emergency(None), [("E002", 73, 9)], id="E002-no-handler"),
-    pytest.param("E003", emergency("4"), [], id="E003-valid"),
-    pytest.param("E003", emergency("6"), [("E003", 75, 14)], id="E003-handling-never-ends"),
-    pytest.param("E003", emergency("9"), [], id="E003-undefined-handler-left-to-S004"),
-]
-
-
-@pytest.mark.parametrize(("code", "text", "expected"), CASES)
-def test_rule(code: str, text: str, expected: list[tuple[str, int, int]]) -> None:
-    assert positions(text, code) == expected
+@pytest.mark.parametrize("case", list(CASES))
+def test_rule(case: str) -> None:
+    assert_marked(CASES[case], [case[:4]], path="e.yaml")
 
 
 def test_base_is_clean() -> None:
@@ -42,9 +71,10 @@ def test_base_is_clean() -> None:
 
 
 def test_undefined_handler_is_reported_once() -> None:
-    assert [d.code for d in lint(emergency("9"), ["structure", "emergencies"]) if d.line == 75] == ["S004"]
+    found = lint(CASES["E003-undefined-handler-left-to-S004"], ["structure", "emergencies"])
+    assert [d.code for d in found if d.line == 12] == ["S004"]
 
 
 def test_no_section_hint_says_how_to_state_none() -> None:
-    [finding] = lint(edited("emergencies: []\n", ""), ["E001"])
+    [finding] = lint(HEAD, ["E001"])
     assert "emergencies: []" in finding.hint

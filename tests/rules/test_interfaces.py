@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from procdoc.config import CatalogueEntry
+from procdoc.diagnostics import Severity
 from tests.base_process import BASE
 from tests.rules import edited
 from tests.ruletester import lint, positions
@@ -115,3 +117,35 @@ def test_missing_hand_over_says_where_to_fix_it() -> None:
     [finding] = lint(to_process("QA-01"), ["I007"], others=[process("QA-01")])
     assert finding.message == "output '投诉处理记录' goes to QA-01 '投诉受理', whose trigger names no upstream process"
     assert finding.hint == "in other0.yaml, set `trigger.from_process: T-01`, or send the output elsewhere"
+
+
+MM_02 = {"MM-02": CatalogueEntry("MM-02", "采购入库流程", status="planned")}
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        pytest.param(runs("MM-02"), 41, 14, id="subprocess"),
+        pytest.param(from_process("MM-02"), 14, 17, id="upstream"),
+        pytest.param(to_process("MM-02"), 16, 17, id="downstream"),
+    ],
+)
+def test_a_planned_process_is_a_warning_not_an_error(text: str, line: int, column: int) -> None:
+    [finding] = [d for d in lint(text, ["interfaces"], planned=MM_02) if d.code.startswith("I00")]
+    assert (finding.code, finding.line, finding.column, finding.severity) == ("I009", line, column, Severity.WARNING)
+    assert "process MM-02 '采购入库流程', which is planned but not written yet" in finding.message
+
+
+def test_a_written_process_is_no_longer_planned() -> None:
+    assert lint(runs("MM-02"), ["I002", "I009"], others=[process("MM-02")], planned=MM_02) == []
+
+
+def test_a_catalogue_entry_that_is_not_planned_does_not_excuse_a_missing_process() -> None:
+    assert positions(runs("MM-02"), "I002") == [("I002", 41, 14)]
+    assert lint(runs("MM-02"), ["I009"]) == []
+
+
+def test_unknown_process_never_suggests_the_caller_itself() -> None:
+    [finding] = lint(runs("MM-02", process("MM-01")), ["I002"])
+    assert "did you mean" not in finding.hint
+    assert finding.hint == "check the id; if the process exists, include its file in the checked paths"

@@ -157,3 +157,12 @@ def test_near_duplicate_names_the_other_file_and_line() -> None:
 )
 def test_name_key(one: str, other: str, same: bool) -> None:
     assert (name_key(one) == name_key(other)) is same
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["其他部门", "相关科室", "各单位", "有关人员", "相关人员", "各部门", "有关部门", "relevant departments",
+     "other departments"],
+)
+def test_vague_owners_of_the_self_inspection_checklist(name: str) -> None:
+    assert positions(lane_named(name), "P003") == [("P003", 21, 11)]

@@ -179,3 +179,24 @@ def test_suppression_on_the_step_id_line_silences_a_finding_inside_the_step() ->
     same_labels = edited("      - when: 否", "      - when: 是")
     text = edited('  - id: "3"\n', '  - id: "3"  # procdoc: ignore[S012]\n', same_labels)
     assert lint(text, ["S012", "M001"]) == []
+
+
+def test_a_missing_handler_is_never_taken_for_the_start_step() -> None:
+    text = edited('  - id: "1"\n', '  - id: "1.1"\n', edited("emergencies: []\n", EMERGENCY.format("E1.1")))
+    [finding] = lint(text, ["S004"])
+    assert finding.message == "emergency E1 '系统宕机' is handled from step 'E1.1', which does not exist"
+    assert "1.1" not in finding.hint
+    assert finding.hint == "use the id of a declared step: 2, 3, 4, 5"
+
+
+def test_did_you_mean_never_proposes_the_start_step_for_a_line() -> None:
+    [finding] = lint(edited(STEP_2_NEXT, '    next: "11"\n', edited('  - id: "1"\n', '  - id: "1.1"\n')), ["S004"])
+    assert "did you mean" not in finding.hint
+
+
+def test_segment_sla_steps_must_exist() -> None:
+    text = edited("sla: 2 working days", 'sla:\n  - name: 处理\n    from: "2"\n    to: "44"\n    limit: 1天')
+    [finding] = [d for d in lint(text, ["S004"]) if d.code == "S004"]
+    assert (finding.line, finding.column) == (73, 9)
+    assert finding.message == "the SLA '处理' (2 → 44) is measured to step '44', which does not exist"
+    assert finding.hint == "did you mean '4'?"

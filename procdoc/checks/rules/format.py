@@ -26,9 +26,12 @@ _declare(
     "Save the file as UTF-8 (most editors: File → Save with Encoding → UTF-8).",
 )
 _declare(
-    "F003", "format-version", "The file is not a process of a format version procdoc knows.",
-    "Every process file starts with `procdoc: 1` so that procdoc and people know what it is.",
-    "procdoc: 1\nid: QM-07",
+    "F003", "format-version",
+    "The file is not a process of a format version procdoc knows, or uses format 1.1 while saying `procdoc: 1`.",
+    "Every process file starts with `procdoc: 1` (or `procdoc: 1.1`) so that procdoc and people know what it is. "
+    "Joins, a list of steps on a decision exit, a start step's own `trigger:` and segment SLAs are format 1.1: "
+    "a file that uses them says `procdoc: 1.1`, so that an older procdoc refuses it plainly instead of misreading it.",
+    "procdoc: 1.1\nid: QM-07",
 )
 _declare(
     "F004", "wrong-type", "A value has the wrong type (a list where text belongs, …).",

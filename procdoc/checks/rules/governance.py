@@ -17,6 +17,7 @@ from datetime import date
 from procdoc.checks.context import Context, RepoContext
 from procdoc.checks.registry import Finding, repo_rule, rule
 from procdoc.checks.summary import ProcessSummary
+from procdoc.checks.wording import PLACEHOLDER_WORDS, is_placeholder
 from procdoc.diagnostics import Pos, Severity
 from procdoc.model import Process
 from procdoc.timeparse import PERIOD_FORMS, parse_period
@@ -308,4 +309,69 @@ def retired_process_referenced(process: ProcessSummary, ctx: RepoContext) -> Ite
             yield Finding(
                 pos, f"{how} process {other.id} '{other.name}', which is retired",
                 "refer to the process that replaced it, or remove the reference", anchor,
+            )
+
+
+def _texts(process: Process) -> Iterator[tuple[str, str | None, Pos, Pos | None]]:
+    """(what it is, text, where, anchor) for the free text of a process that O001-O005 do not already cover."""
+    yield "process name", process.name, process.where("name"), None
+    for lane in process.lanes:
+        yield f"name of lane {lane.id}", lane.name, lane.where("name"), lane.pos
+        yield f"duties of lane {lane.id}", lane.duties, lane.where("duties"), lane.pos
+    for step in process.steps:
+        yield f"name of step {step.id}", step.name, step.where("name"), step.pos
+        yield f"description of step {step.id}", step.description, step.where("description"), step.pos
+        yield f"trigger of step {step.id}", step.trigger, step.where("trigger"), step.pos
+        for key in ("inputs", "outputs"):
+            for index, item in enumerate(getattr(step, key)):
+                yield f"{key[:-1]} of step {step.id}", item, step.at.get(f"{key}.{index}", step.where(key)), step.pos
+        if step.control is not None:
+            for key, words in (("standard", "quality standard"), ("method", "assessment method"),
+                               ("on_fail", "corrective action")):
+                text = getattr(step.control, key)
+                yield f"{words} of step {step.id}", text, step.control.where(key), step.pos
+    for output in process.outputs:
+        yield "process output", output.name, output.where("name"), output.pos
+    for emergency in process.emergencies or []:
+        yield f"emergency {emergency.id}", emergency.when, emergency.where("when"), emergency.pos
+        yield f"description of emergency {emergency.id}", emergency.description, emergency.where("description"), \
+            emergency.pos
+    for kpi in process.kpis:
+        for key in ("name", "definition", "target", "goal"):
+            yield f"{key} of KPI '{kpi.name}'", getattr(kpi, key), kpi.where(key), kpi.pos
+
+
+@rule(
+    "G010", "placeholder-text", family="governance",
+    summary="Text that is still a placeholder (TODO 质量标准, TBD, 待定).",
+    why="""
+`procdoc new` writes placeholders such as `TODO 质量标准` for the author to
+replace, and authors leave their own (TBD, 待定). A process published with
+them promises a standard, a method or a duty that nobody has written down:
+the control point or step looks complete but says nothing. The purpose,
+scope and trigger have their own rules (O001-O005); this one covers every
+other text. The words are a rule option, with Chinese and English defaults.
+""",
+    example="""
+# Wrong
+control:
+  standard: TODO 质量标准
+  method: TODO 考核方法
+# Right
+control:
+  standard: 信息完整，当日录入
+  method: 客服主管每周抽查10单
+""",
+    severity=Severity.WARNING,
+    options={"placeholder-words": list(PLACEHOLDER_WORDS)},
+    option_docs={"placeholder-words": "words that mark unwritten text when a text starts with one, ignoring case; "
+                                      "Latin words match whole words only (TODO, not TODOS)"},
+)
+def placeholder_text(process: Process, ctx: Context) -> Iterator[Finding]:
+    words = ctx.option("placeholder-words")
+    for what, text, pos, anchor in _texts(process):
+        if text is not None and is_placeholder(text, words):
+            yield Finding(
+                pos, f"the {what} is still a placeholder: '{text.strip()}'",
+                "write the real text, or remove the key if it does not apply", anchor,
             )

@@ -21,7 +21,7 @@ from procdoc import graph
 from procdoc.checks.context import RepoContext, Repository
 from procdoc.checks.registry import Finding, repo_rule
 from procdoc.checks.summary import CallSummary, ProcessSummary
-from procdoc.diagnostics import Severity
+from procdoc.diagnostics import Pos, Severity
 
 
 @dataclass(frozen=True)
@@ -82,8 +82,14 @@ def _unknown(ref: str, repo: Repository) -> str:
     return f"'{ref}', which is not the id of any process checked in this run ({count} process{'es' * (count != 1)})"
 
 
-def _unknown_hint(ref: str, repo: Repository) -> str:
-    close = difflib.get_close_matches(ref, list(repo.by_id), n=1)
+def _missing(ref: str, ctx: RepoContext) -> bool:
+    """Neither written (checked in this run) nor planned in the settings' catalogue."""
+    return ref not in ctx.repo.by_id and ref not in ctx.run.planned
+
+
+def _unknown_hint(ref: str, repo: Repository, caller: str) -> str:
+    """A close id to use instead, never the calling process itself (MM-01 calling MM-02 is no typo of MM-01)."""
+    close = difflib.get_close_matches(ref, [known for known in repo.by_id if known != caller], n=1)
     if close:
         return f"did you mean '{close[0]}'?"
     return "check the id; if the process exists, include its file in the checked paths"
@@ -135,10 +141,10 @@ process: PP-01
 )
 def unknown_subprocess(process: ProcessSummary, ctx: RepoContext) -> Iterator[Finding]:
     for step, target in _subprocess_steps(process):
-        if target not in ctx.repo.by_id:
+        if _missing(target, ctx):
             yield Finding(
                 step.process_at, f"step {step.step_id} runs process {_unknown(target, ctx.repo)}",
-                _unknown_hint(target, ctx.repo), step.at,
+                _unknown_hint(target, ctx.repo, process.id), step.at,
             )
 
 
@@ -191,10 +197,10 @@ trigger:
 )
 def unknown_upstream_process(process: ProcessSummary, ctx: RepoContext) -> Iterator[Finding]:
     upstream = process.from_process
-    if upstream is not None and upstream not in ctx.repo.by_id:
+    if upstream is not None and _missing(upstream, ctx):
         yield Finding(
             process.from_process_at, f"the trigger comes from process {_unknown(upstream, ctx.repo)}",
-            _unknown_hint(upstream, ctx.repo),
+            _unknown_hint(upstream, ctx.repo, process.id),
         )
 
 
@@ -254,11 +260,11 @@ outputs:
 )
 def unknown_downstream_process(process: ProcessSummary, ctx: RepoContext) -> Iterator[Finding]:
     for output in process.outputs:
-        if output.to_process is not None and output.to_process not in ctx.repo.by_id:
+        if output.to_process is not None and _missing(output.to_process, ctx):
             yield Finding(
                 output.at,
                 f"output '{output.name}' goes to process {_unknown(output.to_process, ctx.repo)}",
-                _unknown_hint(output.to_process, ctx.repo),
+                _unknown_hint(output.to_process, ctx.repo, process.id),
             )
 
 
@@ -322,3 +328,39 @@ def duplicate_process_id(process: ProcessSummary, ctx: RepoContext) -> Iterator[
             process.id_at, f"process id {process.id} is also used by {', '.join(others)}",
             "give each process its own id (and update the references to the one you renumber)",
         )
+
+
+@repo_rule(
+    "I009", "planned-process-referenced", family="interfaces",
+    summary="A step, trigger or output refers to a process that is planned but not written yet.",
+    why="""
+Processes are documented one at a time: MM-01 can be published while MM-02,
+which it hands over to, is still being written. Listing MM-02 in the
+settings' catalogue with `status = "planned"` turns the reference from an
+error (I002, I004, I006) into this reminder, so the link is written when the
+process is.
+""",
+    example="""
+# procdoc.toml
+[processes."MM-02"]
+name = "采购入库流程"
+status = "planned"
+# the process file: a warning until mm-02.yaml exists
+process: MM-02
+""",
+    severity=Severity.WARNING,
+)
+def planned_process_referenced(process: ProcessSummary, ctx: RepoContext) -> Iterator[Finding]:
+    references: list[tuple[Pos, str, str | None, Pos | None]] = [
+        (call.process_at, f"step {call.step_id} runs", target, call.at) for call, target in _subprocess_steps(process)
+    ]
+    references.append((process.from_process_at, "the trigger comes from", process.from_process, None))
+    references += [(o.at, f"output '{o.name}' goes to", o.to_process, None) for o in process.outputs]
+    for pos, what, target, anchor in references:
+        entry = ctx.run.planned.get(target or "")
+        if entry is not None and target not in ctx.repo.by_id:
+            yield Finding(
+                pos, f"{what} process {target} '{entry.name}', which is planned but not written yet",
+                f"write {target} (and remove `status = \"planned\"` from its catalogue entry), or check the id",
+                anchor,
+            )

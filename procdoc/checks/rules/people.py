@@ -29,8 +29,10 @@ from procdoc.model import Lane, Process
 T = TypeVar("T")
 
 VAGUE_NAMES = [
-    "相关部门", "有关部门", "配合部门", "相关人员", "各部门", "相关单位", "责任部门", "待定",
-    "related departments", "relevant parties", "relevant departments", "all departments", "TBD", "TBA", "N/A",
+    "相关部门", "有关部门", "配合部门", "其他部门", "相关科室", "有关科室", "相关人员", "有关人员", "各部门", "各单位",
+    "相关单位", "有关单位", "责任部门", "待定",
+    "related departments", "relevant parties", "relevant departments", "other departments", "all departments",
+    "TBD", "TBA", "N/A",
 ]
 
 #: spellings that name the same kind of unit: "Quality Department" is "Quality Dept"

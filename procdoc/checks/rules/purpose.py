@@ -10,20 +10,18 @@ placeholders for the author to replace.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from procdoc.checks.context import Context
 from procdoc.checks.registry import Finding, rule
+from procdoc.checks.wording import fold, is_placeholder
 from procdoc.diagnostics import Severity
 from procdoc.model import Process
-
-_PLACEHOLDER = re.compile(r"^\s*(?:(?:todo|tbd|tba|fixme|xxx)(?![a-z])|待定|待补充|待填写|待完善)", re.IGNORECASE)
 
 
 def _missing(text: str | None) -> bool:
     """No text, blank text, or a placeholder the author has not replaced yet."""
-    return text is None or not text.strip() or _PLACEHOLDER.match(text) is not None
+    return text is None or not text.strip() or is_placeholder(text)
 
 
 def _absent(process: Process, what: str, key: str, text: str | None) -> str:
@@ -171,3 +169,34 @@ def active_trigger_unassured(process: Process, ctx: Context) -> Iterator[Finding
             "the process is started actively, but nothing is named that makes it start on time",
             "add `assured_by:` with the automatic warning or routine check that starts it (自动预警/例行检查)",
         )
+
+
+@rule(
+    "O006", "output-not-produced", family="purpose",
+    summary="A declared process output is not the output of any step.",
+    why="""
+The process's outputs are its deliverables; each is made somewhere in the
+flow. An output no step lists in its `outputs` has no step that produces it:
+either the producing step does not say so, or the process promises something
+it never delivers. Names are compared ignoring case, width and spacing.
+""",
+    example="""
+outputs:
+  - name: 投诉处理报告
+# Wrong: no step has 投诉处理报告 in its outputs
+# Right: the step that writes it says so
+- id: "3.9"
+  name: 编写投诉处理报告
+  outputs: [投诉处理报告]
+""",
+    severity=Severity.WARNING,
+)
+def output_not_produced(process: Process, ctx: Context) -> Iterator[Finding]:
+    produced = {fold(item) for step in process.steps for item in step.outputs}
+    for output in process.outputs:
+        if fold(output.name) not in produced:
+            yield Finding(
+                output.where("name"), f"the process output '{output.name}' is not the output of any step",
+                f"add '{output.name}' to the `outputs` of the step that produces it, or remove it from `outputs`",
+                output.pos,
+            )

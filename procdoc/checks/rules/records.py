@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from procdoc import graph
 from procdoc.checks.context import Context
 from procdoc.checks.registry import Finding, rule
 from procdoc.checks.wording import suggest
@@ -214,4 +215,51 @@ def key_step_without_record(process: Process, ctx: Context) -> Iterator[Finding]
             yield Finding(
                 step.where("key"), f"{step.label} is a key step but produces no record",
                 "add `records:` with the record that proves the step ran", step.pos,
+            )
+
+
+@rule(
+    "D008", "control-record-produced-later", family="records",
+    summary="A control point records its result into a record that a later step first produces.",
+    why="""
+A control point's result is kept in a record (`control.record`). If that
+record is first produced by a step further down the flow, the result has
+nowhere to go when the check is made: the evidence of the check is written
+later, from memory, or not at all. Loops are followed forward only: a record
+made on the first pass does not count as made before it.
+""",
+    example="""
+# Wrong: 2 checks into R-02, but R-02 is first made at 5
+- id: "2"
+  records: [R-01]
+  control:
+    record: R-02
+# Right: the checking step makes the record it writes into
+- id: "2"
+  records: [R-01, R-02]
+  control:
+    record: R-02
+""",
+    severity=Severity.WARNING,
+)
+def control_record_produced_later(process: Process, ctx: Context) -> Iterator[Finding]:
+    loops = graph.loop_backs(process)
+    edges = graph.successors(process)
+    forward = {node: [t for t in targets if (node, t) not in loops] for node, targets in edges.items()}
+    for step in process.steps:
+        record = step.control.record if step.control else None
+        if step.control is None or record is None or record in step.records:
+            continue
+        producers = [s.id for s in process.steps if record in s.records]
+        if not producers or any(step.id in graph.reachable(forward, [p]) for p in producers):
+            continue
+        later = [p for p in producers if p in graph.reachable(forward, [step.id])]
+        if later:
+            name = process.record_by_id[record].name if record in process.record_by_id else record
+            yield Finding(
+                step.control.where("record"),
+                f"the control point of {step.label} records into '{name}' ({record}), "
+                f"which is first produced later, by step {later[0]}",
+                f"add {record} to the `records` of step {step.id}, or record the result where it exists by then",
+                step.pos,
             )

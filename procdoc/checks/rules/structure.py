@@ -49,10 +49,13 @@ def no_start(process: Process, ctx: Context) -> Iterator[Finding]:
 
 @rule(
     "S002", "multiple-starts", family="structure",
-    summary="The process has more than one start step.",
+    summary="The process has more than one start step, and not each says what starts it this way.",
     why="""
-A process has one trigger. Two start steps are usually two processes drawn in
-one chart, or an intermediate step wrongly marked as a start.
+A second start step is usually two processes drawn in one chart, or an
+intermediate step wrongly marked as a start. Some processes really start in
+several ways (a customer books by phone, or walks in): then each start step
+says what starts the process its way with its own `trigger:` (format 1.1),
+and they are alternatives, not parallel paths.
 """,
     example="""
 # Wrong: 2.1 is reached from 1.4, it is not a trigger
@@ -62,14 +65,30 @@ one chart, or an intermediate step wrongly marked as a start.
 # Right
 - id: "2.1"
   name: 组织现场确认
+# Right: two real ways in, each with its trigger
+- id: "1a"
+  name: 客户电话预约
+  type: start
+  trigger: 客户来电预约保养或维修
+- id: "1b"
+  name: 客户直接到店
+  type: start
+  trigger: 客户未预约直接到店
 """,
 )
 def multiple_starts(process: Process, ctx: Context) -> Iterator[Finding]:
     starts = graph.starts(process)
-    for extra in starts[1:]:
+    if len(starts) < 2:
+        return
+    explained = [step for step in starts if step.trigger]
+    for step in starts:
+        if step.trigger or (step is starts[0] and not explained):
+            continue  # with no trigger anywhere, the first start is the real one
+        others = ", ".join(s.id for s in starts if s is not step)
         yield Finding(
-            extra.where("type"), f"{extra.label} is a second start step (the first is step {starts[0].id})",
-            "keep one start step; make the others tasks, or split the chart into two processes", extra.pos,
+            step.where("type"), f"{step.label} is one of several start steps (also {others}) but has no `trigger:`",
+            "if the process really starts in several ways, give each start step a `trigger:` saying what starts "
+            "it this way; otherwise keep one start step and make the others tasks", step.pos,
         )
 
 
@@ -100,12 +119,13 @@ def no_end(process: Process, ctx: Context) -> Iterator[Finding]:
 
 @rule(
     "S004", "undefined-step", family="structure",
-    summary="A `next`, branch, emergency handler or `on_fail` names a step that does not exist.",
+    summary="A `next`, branch, emergency handler, `on_fail` or SLA segment names a step that does not exist.",
     why="""
 A reference to a missing step is a broken line in the chart: the flow leads
 nowhere. It is usually a typo in a step number or a step deleted without
 updating the steps that led to it. `on_fail` counts when it looks like a step
 number; a sentence such as 退回重新记录 is a corrective action, not a reference.
+"Did you mean" proposes only steps a line may lead to, never the start step.
 """,
     example="""
 # Wrong: there is no step 3.01
@@ -117,21 +137,27 @@ next: "3.1"
 def undefined_step(process: Process, ctx: Context) -> Iterator[Finding]:
     known = process.step_by_id
     shapes = {_shape(step_id) for step_id in known}
+    led_to = [step.id for step in process.steps if step.type != "start"]  # what "did you mean" may propose
     for step in process.steps:
         for _, target, pos in step.exits():
             if target not in known:
                 message = f"{step.label} leads to step '{target}', which does not exist"
-                yield Finding(pos, message, suggest(target, known, "step"), step.pos)
+                yield Finding(pos, message, suggest(target, led_to, "step"), step.pos)
         on_fail = step.control.on_fail if step.control else None
         if step.control and on_fail and _names_missing_step(on_fail.strip(), known, shapes):
             message = f"the corrective action of {step.label} goes to step '{on_fail}', which does not exist"
-            yield Finding(step.control.where("on_fail"), message, suggest(on_fail, known, "step"), step.pos)
+            yield Finding(step.control.where("on_fail"), message, suggest(on_fail, led_to, "step"), step.pos)
     for emergency in process.emergencies or []:
         handler = emergency.handler
         if handler is not None and handler not in known:
             emergency_label = f"emergency {emergency.id} '{emergency.when}'"
             message = f"{emergency_label} is handled from step '{handler}', which does not exist"
-            yield Finding(emergency.where("handler"), message, suggest(handler, known, "step"), emergency.pos)
+            yield Finding(emergency.where("handler"), message, suggest(handler, led_to, "step"), emergency.pos)
+    for sla in process.sla:
+        for key, ref in (("from", sla.start), ("to", sla.end)):
+            if ref is not None and ref not in known:
+                message = f"{sla.label} is measured {key} step '{ref}', which does not exist"
+                yield Finding(sla.where(key), message, suggest(ref, known, "step"), sla.pos)
 
 
 def _names_missing_step(text: str, known: Collection[str], shapes: set[str]) -> bool:
@@ -357,7 +383,7 @@ Either an exit is missing (the "no" case) or the step is a task.
 )
 def decision_one_exit(process: Process, ctx: Context) -> Iterator[Finding]:
     for step in process.steps:
-        if step.type == "decision" and len(step.exits()) == 1:
+        if step.type == "decision" and len(step.branches) + len(step.next) == 1:
             yield Finding(
                 step.where("type"), f"{step.label} is a decision with only one exit",
                 "add a branch for each other outcome, or make the step a task", step.pos,
@@ -539,3 +565,68 @@ def start_with_incoming(process: Process, ctx: Context) -> Iterator[Finding]:
                     pos, f"{step.label} leads back to the start step {target}",
                     "lead to the first task after the start instead", step.pos,
                 )
+
+
+@rule(
+    "S016", "duplicate-target", family="structure",
+    summary="One `next` (or one exit's `next`) lists the same step twice.",
+    why="""
+`next: ["3", "3"]` starts two parallel paths into the same step: step 3 would
+run twice. It is almost always a typo for another step number.
+""",
+    example="""
+# Wrong
+next: ["3", "3"]
+# Right
+next: ["3", "4"]
+""",
+)
+def duplicate_target(process: Process, ctx: Context) -> Iterator[Finding]:
+    for step in process.steps:
+        lists = [(step.next, step.at, "next")] + [(b.next, b.at, "next") for b in step.branches]
+        for targets, at, key in lists:
+            seen: set[str] = set()
+            for index, target in enumerate(targets):
+                if target in seen:
+                    yield Finding(
+                        at.get(f"{key}.{index}", step.where(key)),
+                        f"{step.label} lists step {target} twice in one `next`",
+                        "list each step once; if another step was meant, name it", step.pos,
+                    )
+                seen.add(target)
+
+
+@rule(
+    "S017", "decision-same-target", family="structure",
+    summary="Every exit of a decision leads to the same step.",
+    why="""
+A decision whose outcomes all lead to the same place decides nothing: the
+question is asked, but the answer changes nothing. Either one exit points to
+the wrong step, or the step is a task.
+""",
+    example="""
+# Wrong: both outcomes go on to 4
+branches:
+  - when: 是
+    next: "4"
+  - when: 否
+    next: "4"
+# Right
+branches:
+  - when: 是
+    next: "4"
+  - when: 否
+    next: "5"
+""",
+)
+def decision_same_target(process: Process, ctx: Context) -> Iterator[Finding]:
+    for step in process.steps:
+        if step.type != "decision":
+            continue
+        outcomes = [tuple(sorted(b.next)) for b in step.branches] + [(t,) for t in step.next]
+        if len(outcomes) > 1 and len(set(outcomes)) == 1:
+            yield Finding(
+                step.where("type"),
+                f"{step.label} is a decision, but all its {len(outcomes)} exits lead to step {', '.join(outcomes[0])}",
+                "point each outcome at the step it leads to, or make the step a task", step.pos,
+            )
