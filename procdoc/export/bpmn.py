@@ -40,8 +40,11 @@ NS = {
 for _prefix, _uri in NS.items():
     ET.register_namespace(_prefix, _uri)
 
-ELEMENT = {"start": "startEvent", "end": "endEvent", "decision": "exclusiveGateway", "subprocess": "callActivity"}
+ELEMENT = {"start": "startEvent", "end": "endEvent", "decision": "exclusiveGateway", "join": "parallelGateway",
+           "subprocess": "callActivity"}
 """The BPMN element of each step type; any other type is a `task`."""
+GATEWAYS = ("decision", "join")
+"""Step types drawn as gateways: a decision as an exclusive one, a join (format 1.1) as a parallel one."""
 
 EVENT, GATEWAY, TASK_W, TASK_H = 36.0, 50.0, 100.0, 80.0
 DATA_W, DATA_H = 36.0, 50.0
@@ -91,7 +94,7 @@ def _label_size(text: str, columns: int) -> tuple[float, float]:
 def _step_size(step: Step) -> tuple[float, float]:
     if step.type in ("start", "end"):
         return EVENT, EVENT
-    if step.type == "decision":
+    if step.type in GATEWAYS:
         return GATEWAY, GATEWAY
     return TASK_W, max(TASK_H, len(wrap(step.name, TASK_COLUMNS)) * LINE + 24)
 
@@ -370,10 +373,11 @@ class _Writer:
             width, height = _label_size(step.name, LABEL_COLUMNS)
             label = Box(box.right + LABEL_GAP + width / 2, box.y, width, height)
             self._shape(plane, node, box, label=label)
-        elif step.type == "decision":
+        elif step.type in GATEWAYS:
             width, height = _label_size(step.name, LABEL_COLUMNS)
             label = Box(box.x + LINE + width / 2, box.top - LABEL_GAP / 2 - height / 2, width, height)
-            self._shape(plane, node, box, label=label, isMarkerVisible="true")
+            marker = {"isMarkerVisible": "true"} if step.type == "decision" else {}
+            self._shape(plane, node, box, label=label, **marker)
         else:
             self._shape(plane, node, box)
 
@@ -420,7 +424,7 @@ class _Writer:
 
 
 def _is_activity(step: Step) -> bool:
-    return step.type not in ("start", "end", "decision")
+    return step.type not in ("start", "end", *GATEWAYS)
 
 
 def _box(rect: layout.Rect) -> Box:

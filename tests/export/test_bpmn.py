@@ -33,11 +33,12 @@ from tests.export.corpus import HOSTILE, SCRIPT, hostile_process_text
 
 NS = {"bpmn": bpmn.NS["bpmn"], "bpmndi": bpmn.NS["bpmndi"], "dc": bpmn.NS["dc"], "di": bpmn.NS["di"]}
 XSI_TYPE = f"{{{bpmn.NS['xsi']}}}type"
-TAG = {"start": "startEvent", "end": "endEvent", "decision": "exclusiveGateway", "subprocess": "callActivity",
-       "task": "task"}
+TAG = {"start": "startEvent", "end": "endEvent", "decision": "exclusiveGateway", "join": "parallelGateway",
+       "subprocess": "callActivity", "task": "task"}
 BPMN_JS_TYPE = {tag: f"bpmn:{tag[0].upper()}{tag[1:]}" for tag in TAG.values()}
 NCNAME = re.compile(r"[A-Za-z_][A-Za-z0-9._-]*")
-FIXED_SIZES = {"startEvent": (36, 36), "endEvent": (36, 36), "exclusiveGateway": (50, 50)}
+FIXED_SIZES = {"startEvent": (36, 36), "endEvent": (36, 36), "exclusiveGateway": (50, 50),
+               "parallelGateway": (50, 50)}
 SCREENSHOTS = ROOT / "test-output" / "bpmn"
 
 
