@@ -25,6 +25,7 @@ _ZH = {
     "legend.system": "信息系统", "legend.subprocess": "子流程", "legend.subprocess_text": "引用流程（可点击）",
     "legend.document": "文件", "legend.document_text": "指导文件（步骤左侧）", "legend.record": "记录",
     "legend.record_text": "记录（步骤右侧）", "legend.emergency": "应急处理路径",
+    "legend.parallel_text": "并行分支与汇合（菱形内加号）", "legend.trigger": "触发：",
     # sections of a process page, in the order of ISO/TR 10013 and the practitioners' manual template
     "section.purpose": "目的",
     "section.scope": "适用范围",
@@ -181,6 +182,7 @@ _EN = {
     "legend.subprocess_text": "Referenced process (click)",
     "legend.document": "Doc", "legend.document_text": "Guidance document (left of step)", "legend.record": "Rec",
     "legend.record_text": "Record (right of step)", "legend.emergency": "Emergency path",
+    "legend.parallel_text": "Parallel split and join (diamond with +)", "legend.trigger": "Trigger: ",
     "section.purpose": "Purpose",
     "section.scope": "Scope",
     "section.interfaces": "Trigger and outputs",

@@ -15,8 +15,10 @@ attributes, so what is measured here is exactly what gets drawn.
 
 Coordinates are points with y growing downward, origin at the top left.
 DOT node names: step `s{i}` (i: index in `process.steps`), its documents
-`d{i}` and records `r{i}`, lane headers `lane{k}`, phase names `phase{k}`,
-`legend`, line labels `x{j}` (j: index in `Plan.flows`), phase anchors `b{k}`.
+`d{i}` and records `r{i}`, the parallel split after it `f{i}_{g}` (g: which
+of its exit groups), an emergency's trigger `e{k}` (k: index in
+`process.emergencies`, only when asked for), lane headers `lane{k}`, phase
+names `phase{k}`, `legend`, line labels `x{j}` (j: index in `Plan.flows`), phase anchors `b{k}`.
 """
 
 from __future__ import annotations
@@ -42,13 +44,16 @@ LEGEND_GAP = 24.0
 HEADER_INSET = 10.0  # lane headers do not touch: Graphviz routes nothing between touching shapes
 SIDE_GAP = 8.0  # between a step and its document or record note
 ROW_GAP = 14.0  # dot's nodesep: between neighbours in a row, so one step's notes keep apart from the next step's
-BODY_KINDS = ("step", "documents", "records")
+BODY_KINDS = ("step", "documents", "records", "fork", "emergency")
+DIAMOND_STEPS = ("decision", "join")  # drawn as diamonds, like every fork: lines meet them at a corner
 
 
 @dataclass(frozen=True)
 class Shape:
-    """One node. `kind`: step, documents, records, header, phase, legend, or label:
-    the text of `flow`, measured like a node and drawn on its line."""
+    """One node. `kind`: step, documents, records, header, phase, legend, label (the
+    text of `flow`, measured like a node and drawn on its line), fork (where the
+    exits of `step` start parallel paths) or emergency (the trigger of the
+    emergency whose handler is `step`)."""
 
     name: str
     kind: str
@@ -91,8 +96,9 @@ class Layout:
 # ── What the chart holds ──────────────────────────────────────────────────────
 
 
-def plan(process: Process) -> Plan:
-    """The shapes and lines of `process`'s chart, named for DOT."""
+def plan(process: Process, *, emergencies: bool = False) -> Plan:
+    """The shapes and lines of `process`'s chart, named for DOT; with `emergencies`,
+    each emergency's trigger too, leading to its handler (BPMN needs it as a start)."""
     lane_index = {lane.id: i for i, lane in enumerate(process.lanes)}
     phase_index = {phase.id: i for i, phase in enumerate(process.phases)}
     lanes = list(process.lanes)
@@ -104,6 +110,9 @@ def plan(process: Process) -> Plan:
         phase = phase_index.get(step.phase or "")
         shapes.append(Shape(f"s{i}", "step", step, lane, phase))
         shapes += [Shape(f"{kind[0]}{i}", kind, step, lane, phase) for kind in _notes(step)]
+        shapes += [Shape(f"f{i}_{g}", "fork", step, lane, phase) for g in splits(step, process.step_by_id)]
+    if emergencies:
+        shapes += _emergencies(process, shapes)
     shapes += [Shape(f"lane{i}", "header", lane=i) for i in range(len(lanes))]
     shapes += [Shape(f"phase{i}", "phase", phase=i) for i in range(len(process.phases))]
     shapes.append(Shape("legend", "legend"))
@@ -116,24 +125,56 @@ def _notes(step: Step) -> list[str]:
     return [kind for kind, ids in (("documents", step.documents), ("records", step.records)) if ids]
 
 
+def exit_groups(step: Step) -> list[tuple[str | None, list[str]]]:
+    """The step's exits as the choices they are: (label, targets) each.
+
+    A decision's every exit is one choice, and a branch listing several
+    steps starts parallel paths; any other step takes all of its `next`
+    at once.
+    """
+    plain = [(None, [t]) for t in step.next] if step.type == "decision" else [(None, step.next)] if step.next else []
+    return plain + [(branch.when, branch.next) for branch in step.branches]
+
+
+def splits(step: Step, known: Mapping[str, Step]) -> list[int]:
+    """Which of the step's exit groups start parallel paths: several defined targets.
+    A join is a parallel gateway itself, so its exits need no split of their own."""
+    if step.type == "join":
+        return []
+    return [g for g, (_, targets) in enumerate(exit_groups(step)) if sum(t in known for t in targets) > 1]
+
+
+def _emergencies(process: Process, shapes: list[Shape]) -> list[Shape]:
+    """A trigger shape above each emergency's handler, in its lane and phase."""
+    handlers = {s.step.id: s for s in shapes if s.kind == "step" and s.step is not None}
+    return [
+        Shape(f"e{k}", "emergency", handlers[e.handler].step, handlers[e.handler].lane, handlers[e.handler].phase)
+        for k, e in enumerate(process.emergencies or [])
+        if e.handler in handlers
+    ]
+
+
 def _flows(process: Process, shapes: list[Shape]) -> list[Flow]:
     """Each step's note links and exits; exits to unknown steps are a check's business."""
     node: dict[str, str] = {}
-    phase: dict[str, int | None] = {}
+    phase = {shape.name: shape.phase for shape in shapes}
     for shape in shapes:
         if shape.kind == "step" and shape.step is not None:
             node.setdefault(shape.step.id, shape.name)
-            phase[shape.name] = shape.phase
     back = graph.loop_backs(process)
     flows: list[Flow] = []
     for i, step in enumerate(process.steps):
         tail = f"s{i}"
         flows += [Flow(f"d{i}", tail, "document")] if step.documents else []
         flows += [Flow(tail, f"r{i}", "record")] if step.records else []
-        for label, target, _ in step.exits():
-            if target in node:
+        for g, (label, targets) in enumerate(exit_groups(step)):
+            source = f"f{i}_{g}" if f"f{i}_{g}" in phase else tail
+            flows += [Flow(tail, source, "flow", label)] if source != tail else []
+            for target in (t for t in targets if t in node):
                 head, loop = node[target], (step.id, target) in back
-                flows.append(Flow(tail, head, "flow", label, loop, not (loop or _earlier(phase[head], phase[tail]))))
+                ranked = not (loop or _earlier(phase[head], phase[tail]))
+                flows.append(Flow(source, head, "flow", None if source != tail else label, loop, ranked))
+    flows += [Flow(s.name, node[s.step.id], "flow") for s in shapes if s.kind == "emergency" and s.step is not None]
     return flows
 
 
@@ -168,7 +209,7 @@ def _ranking_source(chart: Plan, attrs: Mapping[str, str]) -> str:
     lines += [f"{name} [{attrs[name]}];" for name in measured_only]
     lines.append("{rank=min; " + "; ".join(measured_only) + ";}")
     lines += _phase_anchors(chart)
-    lane = {s.name: s.lane for s in chart.shapes if s.kind == "step"}
+    lane = {s.name: s.lane for s in chart.shapes if s.kind in BODY_KINDS}
     for flow in chart.flows:
         if flow.kind != "flow":
             lines.append(f"{flow.tail} -> {flow.head};")
@@ -347,7 +388,8 @@ def _lines(
     chart: Plan, boxes: dict[str, Box], body: list[Shape], frame: _Frame, bottom: float, measured: dict[str, Box]
 ) -> list[Route]:
     """The lines routed around the placed shapes, each label the size dot measured."""
-    diamonds = {s.name for s in body if s.kind == "step" and s.step is not None and s.step.type == "decision"}
+    diamonds = {s.name for s in body
+                if s.kind == "fork" or (s.kind == "step" and s.step is not None and s.step.type in DIAMOND_STEPS)}
     obstacles = [(s.name, _blocking(s, boxes[s.name])) for s in body]
     sizes = {s.flow: measured[s.name] for s in chart.shapes if s.kind == "label" and s.flow is not None}
     return route_all(chart.flows, Space(boxes, obstacles, diamonds, frame.borders, frame.header, bottom), sizes)

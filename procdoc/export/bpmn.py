@@ -9,6 +9,14 @@ BPMN's usual sizes (events 36, gateways 50, tasks 100 × 80 and taller for
 long names), measured by dot like procdoc's own shapes. One layout unit is
 one BPMN pixel.
 
+Parallel work is explicit, so engines and linters read it right: a step
+whose exits start parallel paths is followed by a diverging parallel
+gateway (the chart's split), a join step is a converging one. Where a
+process starts several ways, each start is a conditional start event whose
+condition is its trigger; each emergency is one too, in its handler's lane,
+leading to the handler, so no handler is a task a token reaches from
+nowhere.
+
 Every id is an NCName made from the author's id (`3.7` → `Step_3_7`) and
 unique in the file; all user text reaches the XML through ElementTree, which
 escapes it, after the characters XML 1.0 cannot carry are replaced.
@@ -40,17 +48,19 @@ NS = {
 for _prefix, _uri in NS.items():
     ET.register_namespace(_prefix, _uri)
 
-ELEMENT = {"start": "startEvent", "end": "endEvent", "decision": "exclusiveGateway", "join": "parallelGateway",
-           "subprocess": "callActivity"}
+ELEMENT = {"start": "startEvent", "end": "endEvent", "decision": "exclusiveGateway", "subprocess": "callActivity",
+           "join": "parallelGateway"}
 """The BPMN element of each step type; any other type is a `task`."""
-GATEWAYS = ("decision", "join")
-"""Step types drawn as gateways: a decision as an exclusive one, a join (format 1.1) as a parallel one."""
+
+EVENTS, GATEWAYS = ("start", "end"), ("decision", "join")
 
 EVENT, GATEWAY, TASK_W, TASK_H = 36.0, 50.0, 100.0, 80.0
 DATA_W, DATA_H = 36.0, 50.0
 COLUMN, LINE = 6.0, 14.0  # one display column and one line of BPMN's 11–12 px label text
 TASK_COLUMNS, LABEL_COLUMNS, NOTE_COLUMNS = 14, 20, 14
 POOL_BAND, MARGIN, LABEL_GAP = 30.0, 20.0, 6.0
+FLOW_NODE_KINDS = ("step", "fork", "emergency")
+"""The chart's shapes that are flow nodes: steps, parallel splits, emergency triggers."""
 
 _NCNAME = re.compile(r"[A-Za-z_][A-Za-z0-9._-]*")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -59,7 +69,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 def export(process: Process, known_ids: Iterable[str]) -> str:
     """The process as a BPMN 2.0 file; `known_ids` are the repository's processes,
     so a call of one that is not there says so in its documentation."""
-    chart = layout.plan(process)
+    chart = layout.plan(process, emergencies=True)
     placed = layout.place(chart, {shape.name: _measure(shape, process) for shape in chart.shapes}, Graphviz())
     root = _Writer(process, chart, placed, set(known_ids)).definitions()
     ET.indent(root, space="  ")
@@ -92,7 +102,7 @@ def _label_size(text: str, columns: int) -> tuple[float, float]:
 
 
 def _step_size(step: Step) -> tuple[float, float]:
-    if step.type in ("start", "end"):
+    if step.type in EVENTS:
         return EVENT, EVENT
     if step.type in GATEWAYS:
         return GATEWAY, GATEWAY
@@ -110,6 +120,8 @@ def _measure(shape: layout.Shape, process: Process) -> str:
     width, height = 1.0, 1.0
     if shape.kind == "step" and shape.step is not None:
         width, height = _step_size(shape.step)
+    elif shape.kind in FLOW_NODE_KINDS:
+        width = height = EVENT if shape.kind == "emergency" else GATEWAY
     elif shape.kind in ("documents", "records") and shape.step is not None:
         slots = [_slot(name) for _, name in _data_items(process, shape.kind, shape.step)]
         width, height = max(w for w, _ in slots), sum(h for _, h in slots) + LABEL_GAP * (len(slots) - 1)
@@ -190,10 +202,13 @@ class _Writer:
     def __init__(self, process: Process, chart: layout.Plan, placed: layout.Layout, known: set[str]) -> None:
         self.process, self.chart, self.placed, self.known = process, chart, placed, known
         self.ids = _Ids({process_ref(process.id)})
-        self.steps = {s.name: s.step for s in chart.shapes if s.kind == "step" and s.step is not None}
-        self.node = {name: self.ids.new("Step", step.id) for name, step in self.steps.items()}
+        self.shapes = {s.name: s for s in chart.shapes if s.kind in FLOW_NODE_KINDS and s.step is not None}
+        self.steps = {name: s.step for name, s in self.shapes.items() if s.kind == "step" and s.step is not None}
+        self.emergency = {f"e{k}": e for k, e in enumerate(process.emergencies or [])}
+        self.alternatives = sum(step.type == "start" for step in process.steps) > 1
+        self.node = {name: self.ids.new(*self._naming(name)) for name in self.shapes}
         self.flows = [r for r in placed.routes if r.flow.kind == "flow"]
-        self.flow_ids = [self.ids.new("Flow", f"{self.steps[r.flow.tail].id}_to_{self.steps[r.flow.head].id}")
+        self.flow_ids = [self.ids.new("Flow", f"{self._naming(r.flow.tail)[1]}_to_{self._naming(r.flow.head)[1]}")
                          for r in self.flows]
         self.links: dict[tuple[str, str], list[str]] = {}
         for flow_id, route in zip(self.flow_ids, self.flows, strict=True):
@@ -201,6 +216,15 @@ class _Writer:
             self.links.setdefault((route.flow.head, "incoming"), []).append(flow_id)
         self.data = self._data()
         self.offset = (MARGIN, MARGIN + POOL_BAND)
+
+    def _naming(self, name: str) -> tuple[str, str]:
+        """The id prefix of a flow node and the author's id it is made from."""
+        shape = self.shapes[name]
+        if shape.kind == "fork" and shape.step is not None:
+            return "Split", f"{shape.step.id}_{name.rsplit('_', 1)[1]}"
+        if shape.kind == "emergency":
+            return "Emergency", self.emergency[name].id
+        return "Step", self.steps[name].id
 
     def definitions(self) -> ET.Element:
         root = ET.Element(f"{{{NS['bpmn']}}}definitions", {
@@ -229,9 +253,9 @@ class _Writer:
         """One lane per column, in declared order, each listing the steps drawn in it."""
         lane_set = _bpmn(process, "laneSet", id=self.ids.new("LaneSet"))
         members: dict[int, list[str]] = {}
-        for shape in self.chart.shapes:
-            if shape.kind == "step" and shape.lane is not None:
-                members.setdefault(shape.lane, []).append(self.node[shape.name])
+        for name, shape in self.shapes.items():
+            if shape.lane is not None:
+                members.setdefault(shape.lane, []).append(self.node[name])
         ids = []
         for index, lane in enumerate(self.chart.lanes):
             ids.append(self.ids.new("Lane", lane.id))
@@ -241,17 +265,37 @@ class _Writer:
         return ids
 
     def _step(self, process: ET.Element, name: str) -> None:
-        """The step's flow node: its links to flows, then what its data associations need."""
+        """The flow node: its links to flows, then its trigger or what its data associations need."""
+        tag, text, attrs, condition = self._element(name)
+        element = _documented(process, tag, text, id=self.node[name], **attrs)
+        for direction in ("incoming", "outgoing"):
+            for flow_id in self.links.get((name, direction), []):
+                _bpmn(element, direction).text = flow_id
+        if condition is not None:
+            definition = _bpmn(element, "conditionalEventDefinition", id=self.ids.new(f"{self.node[name]}_trigger"))
+            _condition(definition, "condition", condition)
+        if name in self.steps and _is_activity(self.steps[name]):
+            self._associate(element, name)
+
+    def _element(self, name: str) -> tuple[str, str | None, dict[str, str], str | None]:
+        """Tag, documentation, attributes and start condition of a flow node."""
+        shape = self.shapes[name]
+        if shape.kind == "fork":
+            return "parallelGateway", None, {"gatewayDirection": "Diverging"}, None
+        if shape.kind == "emergency":
+            emergency = self.emergency[name]
+            return "startEvent", emergency.description, {"name": emergency.when}, emergency.when
         step = self.steps[name]
-        attrs = {"id": self.node[name], "name": step.name}
+        attrs = {"name": step.name}
         if step.type == "subprocess" and step.process:
             attrs["calledElement"] = process_ref(step.process)
-        element = _documented(process, ELEMENT.get(step.type, "task"), self._about(step), **attrs)
-        for tag in ("incoming", "outgoing"):
-            for flow_id in self.links.get((name, tag), []):
-                _bpmn(element, tag).text = flow_id
-        if _is_activity(step):
-            self._associate(element, name)
+        if step.type == "join":
+            attrs["gatewayDirection"] = "Converging" if len(self.links.get((name, "outgoing"), [])) < 2 else "Mixed"
+        condition = None
+        if step.type == "start" and self.alternatives:
+            condition = step.trigger or step.name
+            attrs["name"] = condition
+        return ELEMENT.get(step.type, "task"), self._about(step), attrs, condition
 
     def _associate(self, activity: ET.Element, name: str) -> None:
         """Documents flow into the step, records out of it (the way bpmn-js writes them:
@@ -281,9 +325,7 @@ class _Writer:
                 attrs["name"] = route.flow.label
             element = _bpmn(process, "sequenceFlow", **attrs)
             if route.flow.label:
-                condition = _bpmn(element, "conditionExpression")
-                condition.set(f"{{{NS['xsi']}}}type", "bpmn:tFormalExpression")
-                condition.text = _text(route.flow.label)
+                _condition(element, "conditionExpression", route.flow.label)
 
     def _data(self) -> list[_Data]:
         """A reference per document and record a step names, stacked in the chart's note beside the step."""
@@ -367,25 +409,42 @@ class _Writer:
         self._associations(plane)
 
     def _node_shape(self, plane: ET.Element, name: str, node: str) -> None:
-        """A step's shape; an event's name beside it, a gateway's above its right half."""
-        step, box = self.steps[name], self.placed.boxes[name]
-        if step.type in ("start", "end"):
-            width, height = _label_size(step.name, LABEL_COLUMNS)
-            label = Box(box.right + LABEL_GAP + width / 2, box.y, width, height)
-            self._shape(plane, node, box, label=label)
-        elif step.type in GATEWAYS:
-            width, height = _label_size(step.name, LABEL_COLUMNS)
+        """A flow node's shape; an event's name beside it, a named gateway's above its right half."""
+        box, kind, label_text = self.placed.boxes[name], self._kind(name), self._element(name)[2].get("name")
+        if kind == "event" and label_text:
+            self._shape(plane, node, box, label=self._event_label(name, label_text))
+        elif kind == "gateway" and label_text:
+            width, height = _label_size(label_text, LABEL_COLUMNS)
             label = Box(box.x + LINE + width / 2, box.top - LABEL_GAP / 2 - height / 2, width, height)
-            marker = {"isMarkerVisible": "true"} if step.type == "decision" else {}
+            marker = {"isMarkerVisible": "true"} if self.steps[name].type == "decision" else {}
             self._shape(plane, node, box, label=label, **marker)
         else:
             self._shape(plane, node, box)
+
+    def _event_label(self, name: str, text: str) -> Box:
+        """An event's name to its right; below it, right of the line leaving it, where a shape
+        stands close beside (alternative starts side by side)."""
+        box = self.placed.boxes[name]
+        width, height = _label_size(text, LABEL_COLUMNS)
+        right = Box(box.right + LABEL_GAP + width / 2, box.y, width, height)
+        others = [self.placed.boxes[n] for n in self.shapes if n != name] + [d.box for d in self.data]
+        if not any(_overlap(right, other) for other in others):
+            return right
+        return Box(box.x + LABEL_GAP + width / 2, box.bottom + LABEL_GAP / 2 + height / 2, width, height)
+
+    def _kind(self, name: str) -> str:
+        """event, gateway or activity: how the flow node is drawn."""
+        shape = self.shapes[name]
+        if shape.kind != "step":
+            return "event" if shape.kind == "emergency" else "gateway"
+        step_type = self.steps[name].type
+        return "event" if step_type in EVENTS else "gateway" if step_type in GATEWAYS else "activity"
 
     def _waypoints(self, route: Route) -> list[Point]:
         """The chart's route, its ends moved onto an event's circle where the chart ends on its box."""
         points = list(route.points)
         for end, neighbour, name in ((0, 1, route.flow.tail), (-1, -2, route.flow.head)):
-            if self.steps[name].type in ("start", "end"):
+            if self._kind(name) == "event":
                 points[end] = _onto_circle(self.placed.boxes[name], points[end], points[neighbour])
         return points
 
@@ -424,11 +483,22 @@ class _Writer:
 
 
 def _is_activity(step: Step) -> bool:
-    return step.type not in ("start", "end", *GATEWAYS)
+    return step.type not in (*EVENTS, *GATEWAYS)
+
+
+def _condition(parent: ET.Element, tag: str, text: str) -> None:
+    """A formal expression in the author's words: the condition a modeller shows and an engine is given."""
+    condition = _bpmn(parent, tag)
+    condition.set(f"{{{NS['xsi']}}}type", "bpmn:tFormalExpression")
+    condition.text = _text(text)
 
 
 def _box(rect: layout.Rect) -> Box:
     return Box((rect.x0 + rect.x1) / 2, (rect.y0 + rect.y1) / 2, rect.x1 - rect.x0, rect.y1 - rect.y0)
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return a.left < b.right and b.left < a.right and a.top < b.bottom and b.top < a.bottom
 
 
 def _clamp(y: float, box: Box) -> float:

@@ -1,7 +1,10 @@
 """A Mermaid flowchart of one process, for pasting into GitHub issues, wikis and Markdown.
 
 One `subgraph` per lane in declared order, each step a node of its
-symbol's shape, each exit an edge with its label. Every user string is
+symbol's shape, each exit an edge with its label. Parallel work shows as
+the chart shows it: a hexagon marked `+` right after a step whose exit
+starts parallel paths, and a join as a hexagon marked `+` above its name;
+a start step shows its trigger under its name. Every user string is
 quoted and every character Mermaid or HTML could read as syntax becomes a
 Mermaid entity code (`#34;`), so no name can close its node, open a new
 statement, carry markup or a `%%{init}%%` directive: the reader sees the
@@ -10,12 +13,16 @@ text exactly as the author wrote it.
 
 from __future__ import annotations
 
+from procdoc.chart.layout import exit_groups, splits
+from procdoc.i18n import LABELS, detect_lang
 from procdoc.model import Process, Step
 
-SHAPES = {"start": ('(["', '"])'), "end": ('(["', '"])'), "decision": ('{"', '"}'), "subprocess": ('[["', '"]]')}
+SHAPES = {"start": ('(["', '"])'), "end": ('(["', '"])'), "decision": ('{"', '"}'), "subprocess": ('[["', '"]]'),
+          "join": ('{{"', '"}}')}
 """Opening and closing of each step type's node; any other type is a plain box."""
 
 TASK = ('["', '"]')
+PARALLEL = "+"  # the parallel gateway's mark, in a split's hexagon and above a join's name
 INDENT = "    "
 
 _ENTITIES = {ch: f"#{ord(ch)};" for ch in '"#&<>|[]{}`'}
@@ -25,14 +32,16 @@ _ENTITIES = {ch: f"#{ord(ch)};" for ch in '"#&<>|[]{}`'}
 def export(process: Process) -> str:
     """The process as a `flowchart TD`, lanes as subgraphs, ready for a ```mermaid block."""
     ids = _node_ids(process)
+    trigger = LABELS[detect_lang(process)]["legend.trigger"]
     lines = ["flowchart TD"]
     lanes = {lane.id for lane in process.lanes}
     for index, lane in enumerate(process.lanes):
         members = [step for step in process.steps if step.lane == lane.id]
         lines.append(f'{INDENT}subgraph lane_{index}["{escape(lane.name)}"]')
-        lines += [f"{INDENT * 2}{_node(ids[step.id], step)}" for step in members]
+        lines += [f"{INDENT * 2}{node}" for step in members for node in _nodes(process, ids, step, trigger)]
         lines.append(f"{INDENT}end")
-    lines += [f"{INDENT}{_node(ids[s.id], s)}" for s in process.steps if s.lane not in lanes]
+    outside = [s for s in process.steps if s.lane not in lanes]
+    lines += [f"{INDENT}{node}" for step in outside for node in _nodes(process, ids, step, trigger)]
     lines += [f"{INDENT}{edge}" for edge in _edges(process, ids)]
     return "\n".join(lines) + "\n"
 
@@ -59,17 +68,36 @@ def _node_ids(process: Process) -> dict[str, str]:
     return ids
 
 
-def _node(node_id: str, step: Step) -> str:
+def _nodes(process: Process, ids: dict[str, str], step: Step, trigger: str) -> list[str]:
+    """The step's node, then a hexagon for each of its exits that starts parallel paths."""
     opening, closing = SHAPES.get(step.type, TASK)
-    return f"{node_id}{opening}{escape(f'{step.id} {step.name}')}{closing}"
+    lines = [f"{step.id} {step.name}"]
+    if step.type == "join":
+        lines.insert(0, PARALLEL)
+    if step.type == "start" and step.trigger:
+        lines.append(trigger + step.trigger)
+    label = "<br>".join(escape(line) for line in lines)
+    forks = [f'{_split(ids, step, g)}{{{{"{PARALLEL}"}}}}' for g in splits(step, process.step_by_id)]
+    return [f"{ids[step.id]}{opening}{label}{closing}", *forks]
+
+
+def _split(ids: dict[str, str], step: Step, group: int) -> str:
+    """The node id of the parallel split after a step's exit group: `p_` where the step's has `s_`."""
+    return f"p_{ids[step.id][2:]}_{group}"
 
 
 def _edges(process: Process, ids: dict[str, str]) -> list[str]:
-    """Every exit to a defined step, labelled where the author labelled it."""
+    """Every exit to a defined step, labelled where the author labelled it; through the
+    parallel split where the exit starts parallel paths."""
     edges = []
     for step in process.steps:
-        for label, target, _ in step.exits():
-            if target in ids:
-                arrow = f'-->|"{escape(label)}"|' if label else "-->"
-                edges.append(f"{ids[step.id]} {arrow} {ids[target]}")
+        splitting = splits(step, process.step_by_id)
+        for group, (label, targets) in enumerate(exit_groups(step)):
+            arrow = f'-->|"{escape(label)}"|' if label else "-->"
+            known = [ids[t] for t in targets if t in ids]
+            if group in splitting:
+                edges.append(f"{ids[step.id]} {arrow} {_split(ids, step, group)}")
+                edges += [f"{_split(ids, step, group)} --> {target}" for target in known]
+            else:
+                edges += [f"{ids[step.id]} {arrow} {target}" for target in known]
     return edges

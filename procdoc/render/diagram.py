@@ -42,6 +42,8 @@ RED = "#c62828"  # emergency paths and control-point badges
 STAR = "#e65100"  # key steps
 SYSTEM = "#1565c0"  # information-system tags
 SUBPROCESS_FILL, DOCUMENT_FILL, RECORD_FILL = "#e3f2fd", "#fffde7", "#f1f8e9"
+PARALLEL_FILL = "#ede7f6"  # parallel splits and joins
+SPLIT_SIZE = 0.42  # inches: a split's diamond holds nothing but its plus
 
 #: above this many steps a chart is left out: Graphviz needs 12 s for 1,000 steps and
 #: minutes for 2,000, and no one can read it anyway (check warns from 50, rule X001)
@@ -158,6 +160,8 @@ class Style:
         self.emergency = graph.emergency_only(process)
 
     def shape(self, shape: layout.Shape) -> str:
+        if shape.kind == "fork" and shape.step is not None:
+            return self.split(shape.step, shape.name)
         if shape.step is not None:
             return self.step(shape.step) if shape.kind == "step" else self.notes(shape.kind, shape.step)
         if shape.kind == "header" and shape.lane is not None:
@@ -183,9 +187,10 @@ class Style:
         dashed = ",dashed" if emergency else ""
         if step.type == "subprocess":
             return _attrs(self._subprocess(step, str(common["color"])), **common, shape="plain")
-        if step.type == "decision":
+        if step.type in ("decision", "join"):
+            fill = PARALLEL_FILL if step.type == "join" else "#fff8e1"
             return _attrs(self._inner(step, DECISION_COLUMNS), **common, shape="diamond", style="filled" + dashed,
-                          fillcolor="#fff8e1", margin="0.02,0.02")
+                          fillcolor=fill, margin="0.02,0.02")
         terminator = step.type in ("start", "end")
         return _attrs(self._inner(step, LINE_COLUMNS), **common, shape="box", margin="0.08,0.05",
                       style=("rounded," if terminator else "") + "filled" + dashed,
@@ -198,7 +203,10 @@ class Style:
             head.append(f'<FONT POINT-SIZE="10" COLOR="{STAR}">★</FONT>')
         if step.control is not None:
             head.append(f'<FONT POINT-SIZE="9" COLOR="{RED}"><B>{self.text["cp"]}</B></FONT>')
-        rows = [" ".join(head), _lines(step.name, columns)]
+        rows = [" ".join(head), *([_PLUS] if step.type == "join" else []), _lines(step.name, columns)]
+        if step.type == "start" and step.trigger:
+            trigger = _lines(self.text["trigger"] + step.trigger, columns)
+            rows.append(f'<FONT POINT-SIZE="9" COLOR="#2e7d32"><I>{trigger}</I></FONT>')
         if step.system:
             rows.append(f'<FONT POINT-SIZE="9" COLOR="{SYSTEM}">{_lines(f"[{step.system}]", columns)}</FONT>')
         return _rows(rows)
@@ -210,6 +218,16 @@ class Style:
             f'BGCOLOR="{SUBPROCESS_FILL}" COLOR="{colour}"><TR><TD WIDTH="6"></TD>'
             f'<TD>{self._inner(step, LINE_COLUMNS)}</TD><TD WIDTH="6"></TD></TR></TABLE>'
         )
+
+    def split(self, step: Step, name: str) -> str:
+        """The parallel gateway after a step whose exit starts parallel paths: a diamond with a plus."""
+        emergency = step.id in self.emergency
+        return _attrs(_PLUS, id=f"{step_anchor(step.id)}-split-{name.rsplit('_', 1)[1]}",
+                      shape="diamond", style="filled" + (",dashed" if emergency else ""), fillcolor=PARALLEL_FILL,
+                      color=RED if emergency else INK, penwidth=1.1, fixedsize="true", width=SPLIT_SIZE,
+                      height=SPLIT_SIZE, margin="0,0", fontname=FONT, fontcolor=INK,
+                      tooltip=f"{step.id} {step.name}: {self.text['parallel_text']}",
+                      **{"class": "gateway parallel split"})
 
     def notes(self, kind: str, step: Step) -> str:
         """The documents that guide a step or the records it produces: one note,
@@ -256,6 +274,7 @@ class Style:
             (_boxed(t["subprocess"], SUBPROCESS_FILL, bars=True), t["subprocess_text"]),
             (_boxed(t["document"], DOCUMENT_FILL), t["document_text"]),
             (_boxed(t["record"], RECORD_FILL), t["record_text"]),
+            (_boxed(_PLUS, PARALLEL_FILL), t["parallel_text"]),
         ]
         first, second = ("".join(f'<TD>{mark}</TD><TD ALIGN="LEFT">{text}</TD>' for mark, text in row)
                          for row in (marks, symbols))
@@ -296,6 +315,10 @@ class _Links:
         return f", href={quoted(target or self.step_href(step.id))}"
 
 
+_PLUS = '<FONT POINT-SIZE="16"><B>+</B></FONT>'
+"""The parallel mark inside a split's or join's diamond, and in the legend."""
+
+
 def _exit_label(text: str) -> str:
     """A decision exit's words on a white ground, so that crossing lines do not run through them."""
     words = _lines(text, NOTE_COLUMNS, WORD_COLUMNS)
@@ -309,7 +332,7 @@ def _exit_label(text: str) -> str:
 def _scene(laid_out: Sketch, links: _Links) -> str:
     """The DOT with every position fixed and every link in place."""
     chart, attrs, placed = laid_out.chart, laid_out.attrs, laid_out.placed
-    steps = {s.name: s.step for s in chart.shapes if s.kind == "step" and s.step is not None}
+    steps = {s.name: s.step for s in chart.shapes if s.kind in ("step", "fork") and s.step is not None}
     lines = [
         "digraph procdoc {",
         f"graph [outputorder=edgesfirst, bgcolor=white, pad=0.2, fontname={quoted(FONT)}];",

@@ -24,11 +24,15 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
 JS = Path(__file__).resolve().parent / "js"
 SAMPLE_IDS = sorted(path.stem for path in SAMPLES.glob("*.yaml"))
+FIXTURES = ROOT / "tests" / "processes"
+FIXTURE_IDS = sorted(path.stem for path in FIXTURES.glob("*.yaml"))
+"""Format 1.1 processes beside the samples: joins, a decision exit starting parallel paths, two starts."""
+ALL_IDS = SAMPLE_IDS + FIXTURE_IDS
 
 
 @dataclass(frozen=True)
 class Repository:
-    processes: dict[str, Process]  # by file stem, e.g. qm-07
+    processes: dict[str, Process]  # by file stem, e.g. qm-07; the samples, then the fixtures
 
     @property
     def known(self) -> set[str]:
@@ -38,8 +42,8 @@ class Repository:
 @pytest.fixture(scope="session")
 def repository() -> Repository:
     processes = {}
-    for stem in SAMPLE_IDS:
-        loaded = load_file(str(SAMPLES / f"{stem}.yaml"))
+    for stem in ALL_IDS:
+        loaded = load_file(str((SAMPLES if stem in SAMPLE_IDS else FIXTURES) / f"{stem}.yaml"))
         assert loaded.process is not None, loaded.diagnostics
         processes[stem] = loaded.process
     return Repository(processes)

@@ -46,3 +46,25 @@ def hostile_process_text() -> str:
         ],
     }
     return json.dumps(data, ensure_ascii=False, indent=1)
+
+
+def hostile_parallel_text() -> str:
+    """Format 1.1's new text in hostile form: two starts' triggers, a join's name, a parallel
+    decision exit's label and an emergency's `when`."""
+    data = {
+        "procdoc": 1.1, "id": "EV-02", "name": "parallel", "owner": "l1",
+        "lanes": [{"id": "l1", "name": "L1"}],
+        "steps": [
+            {"id": "a", "name": "call", "type": "start", "lane": "l1", "trigger": SCRIPT, "next": "d"},
+            {"id": "b", "name": "walk-in", "type": "start", "lane": "l1", "trigger": DIRECTIVE, "next": "d"},
+            {"id": "d", "name": "ok?", "type": "decision", "lane": "l1",
+             "branches": [{"when": LINK, "next": ["p", "q"]}, {"when": "no", "next": "z"}]},
+            {"id": "p", "name": "p", "lane": "l1", "next": "j"},
+            {"id": "q", "name": "q", "lane": "l1", "next": "j"},
+            {"id": "j", "name": HOSTILE["twin"], "type": "join", "lane": "l1", "next": "z"},
+            {"id": "z", "name": "done", "type": "end", "lane": "l1"},
+            {"id": "h", "name": "handle", "lane": "l1", "next": "z"},
+        ],
+        "emergencies": [{"id": "E1", "when": HOSTILE["end"], "handler": "h"}],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1)

@@ -28,17 +28,17 @@ from procdoc.export import bpmn
 from procdoc.loader import load_text
 from procdoc.model import Process
 from tests.base_process import BASE
-from tests.export.conftest import ROOT, SAMPLE_IDS, SAMPLES, Repository
-from tests.export.corpus import HOSTILE, SCRIPT, hostile_process_text
+from tests.export.conftest import ALL_IDS, ROOT, SAMPLES, Repository
+from tests.export.corpus import DIRECTIVE, HOSTILE, LINK, SCRIPT, hostile_parallel_text, hostile_process_text
 
 NS = {"bpmn": bpmn.NS["bpmn"], "bpmndi": bpmn.NS["bpmndi"], "dc": bpmn.NS["dc"], "di": bpmn.NS["di"]}
 XSI_TYPE = f"{{{bpmn.NS['xsi']}}}type"
-TAG = {"start": "startEvent", "end": "endEvent", "decision": "exclusiveGateway", "join": "parallelGateway",
-       "subprocess": "callActivity", "task": "task"}
+TAG = {"start": "startEvent", "end": "endEvent", "decision": "exclusiveGateway", "subprocess": "callActivity",
+       "join": "parallelGateway",
+       "task": "task"}
 BPMN_JS_TYPE = {tag: f"bpmn:{tag[0].upper()}{tag[1:]}" for tag in TAG.values()}
 NCNAME = re.compile(r"[A-Za-z_][A-Za-z0-9._-]*")
-FIXED_SIZES = {"startEvent": (36, 36), "endEvent": (36, 36), "exclusiveGateway": (50, 50),
-               "parallelGateway": (50, 50)}
+FIXED_SIZES = {"startEvent": (36, 36), "endEvent": (36, 36), "exclusiveGateway": (50, 50), "parallelGateway": (50, 50)}
 SCREENSHOTS = ROOT / "test-output" / "bpmn"
 
 
@@ -64,9 +64,27 @@ def tree(text: str) -> ET.Element:
 
 
 def flow_nodes(root: ET.Element) -> list[ET.Element]:
+    """Every flow node: the steps', the parallel splits after steps, the emergencies' start events."""
     process = root.find("bpmn:process", NS)
     assert process is not None
     return [e for e in process if e.tag.split("}")[1] in TAG.values()]
+
+
+def step_nodes(root: ET.Element) -> list[ET.Element]:
+    """The flow nodes of steps, in step order."""
+    return [e for e in flow_nodes(root) if e.get("id", "").startswith("Step_")]
+
+
+def step_exits(root: ET.Element) -> list[tuple[str | None, str | None, str | None]]:
+    """(source, target, name) of each step-to-step exit, in written order, a parallel split passed through."""
+    flows = [(f.get("sourceRef"), f.get("targetRef"), f.get("name")) for f in root.iterfind(".//bpmn:sequenceFlow", NS)]
+    exits = []
+    for source, target, name in flows:
+        if (source or "").startswith("Step_") and (target or "").startswith("Split_"):
+            exits += [(source, t, name) for s, t, _ in flows if s == target]
+        elif (source or "").startswith("Step_"):
+            exits.append((source, target, name))
+    return exits
 
 
 def bounds(root: ET.Element) -> dict[str, tuple[float, float, float, float]]:
@@ -81,7 +99,7 @@ def bounds(root: ET.Element) -> dict[str, tuple[float, float, float, float]]:
 
 def step_ids(process: Process, root: ET.Element) -> dict[str, str]:
     """Step id → its flow node's id, matched by position: one flow node per step, in step order."""
-    nodes = flow_nodes(root)
+    nodes = step_nodes(root)
     assert len(nodes) == len(process.steps)
     return {step.id: node.get("id", "") for step, node in zip(process.steps, nodes, strict=True)}
 
@@ -89,7 +107,7 @@ def step_ids(process: Process, root: ET.Element) -> dict[str, str]:
 # ── Valid BPMN 2.0 ────────────────────────────────────────────────────────────
 
 
-@pytest.mark.parametrize("stem", SAMPLE_IDS)
+@pytest.mark.parametrize("stem", ALL_IDS)
 def test_sample_validates_against_the_bpmn_xsd(stem: str, exported: dict[str, str]) -> None:
     document = etree.fromstring(exported[stem].encode("utf-8"))
     assert xsd().validate(document), [str(e) for e in xsd().error_log]
@@ -136,7 +154,7 @@ def test_output_is_byte_identical_across_runs(repository: Repository, exported: 
 # ── What maps to what ─────────────────────────────────────────────────────────
 
 
-@pytest.mark.parametrize("stem", SAMPLE_IDS)
+@pytest.mark.parametrize("stem", ALL_IDS)
 def test_collaboration_pool_and_lanes_in_declared_order(stem: str, repository: Repository,
                                                         exported: dict[str, str]) -> None:
     process, root = repository.processes[stem], tree(exported[stem])
@@ -147,28 +165,30 @@ def test_collaboration_pool_and_lanes_in_declared_order(stem: str, repository: R
     assert [lane.get("name") for lane in lanes] == [lane.name for lane in process.lanes]
     ids = step_ids(process, root)
     for lane, element in zip(process.lanes, lanes, strict=True):
-        refs = [ref.text for ref in element.findall("bpmn:flowNodeRef", NS)]
+        refs = [ref.text for ref in element.findall("bpmn:flowNodeRef", NS) if (ref.text or "").startswith("Step_")]
         assert refs == [ids[s.id] for s in process.steps if s.lane == lane.id]
 
 
-@pytest.mark.parametrize("stem", SAMPLE_IDS)
+@pytest.mark.parametrize("stem", ALL_IDS)
 def test_one_flow_node_per_step_of_its_type(stem: str, repository: Repository, exported: dict[str, str]) -> None:
     process, root = repository.processes[stem], tree(exported[stem])
-    for step, node in zip(process.steps, flow_nodes(root), strict=True):
-        assert (node.tag, node.get("name")) == (f"{{{NS['bpmn']}}}{TAG[step.type]}", step.name)
+    several_starts = sum(step.type == "start" for step in process.steps) > 1
+    for step, node in zip(process.steps, step_nodes(root), strict=True):
+        name = step.trigger if several_starts and step.type == "start" else step.name  # each start by its trigger
+        assert (node.tag, node.get("name")) == (f"{{{NS['bpmn']}}}{TAG[step.type]}", name)
         assert node.get("id") == "Step_" + re.sub(r"[^A-Za-z0-9-]", "_", step.id)
         documentation = node.find("bpmn:documentation", NS)
         assert (documentation.text if documentation is not None else None) == step.description
 
 
-@pytest.mark.parametrize("stem", SAMPLE_IDS)
+@pytest.mark.parametrize("stem", ALL_IDS)
 def test_every_exit_is_a_sequence_flow_and_labels_are_conditions(stem: str, repository: Repository,
                                                                  exported: dict[str, str]) -> None:
     process, root = repository.processes[stem], tree(exported[stem])
     ids = step_ids(process, root)
     flows = root.findall("bpmn:process/bpmn:sequenceFlow", NS)
     expected = [(ids[s.id], ids[t], label) for s in process.steps for label, t, _ in s.exits() if t in ids]
-    assert [(f.get("sourceRef"), f.get("targetRef"), f.get("name")) for f in flows] == expected
+    assert step_exits(root) == expected
     for flow in flows:
         condition = flow.find("bpmn:conditionExpression", NS)
         if flow.get("name") is None:
@@ -189,6 +209,77 @@ def test_decisions_have_named_conditional_flows(repository: Repository, exported
     assert out_of_37 == [("让步", "Step_3_11"), ("返工", "Step_3_7a"), ("退货", "Step_3_8")]
 
 
+def lane_of(root: ET.Element, node_id: str) -> str | None:
+    return next((lane.get("name") for lane in root.iterfind(".//bpmn:lane", NS)
+                 if node_id in [ref.text for ref in lane.iterfind("bpmn:flowNodeRef", NS)]), None)
+
+
+def flows_of(root: ET.Element, **where: str) -> list[tuple[str | None, str | None, str | None]]:
+    """(source, target, name) of the sequence flows whose attributes match `where`."""
+    return [(f.get("sourceRef"), f.get("targetRef"), f.get("name")) for f in root.iterfind(".//bpmn:sequenceFlow", NS)
+            if all(f.get(key) == value for key, value in where.items())]
+
+
+def test_an_exit_starting_parallel_paths_leads_to_a_diverging_parallel_gateway(exported: dict[str, str]) -> None:
+    root = tree(exported["sv-4s"])
+    gateways = {g.get("id"): g for g in root.iterfind(".//bpmn:parallelGateway", NS)}
+    assert sorted(gateways) == ["Split_10_0", "Split_4_0", "Step_13", "Step_7"]
+    # a decision exit listing two steps: the labelled, conditional flow goes to the split
+    assert flows_of(root, targetRef="Split_4_0") == [("Step_4", "Split_4_0", "同意")]
+    condition = next(f for f in root.iterfind(".//bpmn:sequenceFlow", NS) if f.get("targetRef") == "Split_4_0")
+    assert condition.findtext("bpmn:conditionExpression", None, NS) == "同意"
+    assert flows_of(root, sourceRef="Split_4_0") == [("Split_4_0", "Step_5", None), ("Split_4_0", "Step_6", None)]
+    # a task with `next: [11, 12]`: one plain flow to the split, which leads to both
+    assert flows_of(root, sourceRef="Step_10") == [("Step_10", "Split_10_0", None)]
+    assert flows_of(root, sourceRef="Split_10_0") == [("Split_10_0", "Step_11", None), ("Split_10_0", "Step_12", None)]
+    for split, step in (("Split_4_0", "Step_4"), ("Split_10_0", "Step_10")):
+        assert gateways[split].get("gatewayDirection") == "Diverging"
+        assert lane_of(root, split) == lane_of(root, step)
+
+
+def test_a_join_step_is_a_converging_parallel_gateway(exported: dict[str, str]) -> None:
+    root = tree(exported["sv-4s"])
+    joins = (("Step_7", ["Step_5", "Step_6"], "Step_8"), ("Step_13", ["Step_11", "Step_12"], "Step_14"))
+    for join, paths, after in joins:
+        gateway = next(g for g in root.iterfind(".//bpmn:parallelGateway", NS) if g.get("id") == join)
+        assert gateway.get("gatewayDirection") == "Converging"
+        assert [source for source, _, _ in flows_of(root, targetRef=join)] == paths
+        assert flows_of(root, sourceRef=join) == [(join, after, None)]
+
+
+def test_alternative_starts_are_conditional_start_events_named_by_their_trigger(repository: Repository,
+                                                                                exported: dict[str, str]) -> None:
+    process, root = repository.processes["sv-4s"], tree(exported["sv-4s"])
+    starts = {e.get("id"): e for e in root.iterfind(".//bpmn:startEvent", NS)}
+    for step in (s for s in process.steps if s.type == "start"):
+        event = starts.pop(f"Step_{step.id}")
+        condition = event.find("bpmn:conditionalEventDefinition/bpmn:condition", NS)
+        assert condition is not None and condition.get(XSI_TYPE) == "bpmn:tFormalExpression"
+        assert event.get("name") == condition.text == step.trigger
+    assert list(starts) == ["Emergency_E1"]
+
+
+def test_a_single_start_stays_a_blank_start_event(exported: dict[str, str]) -> None:
+    root = tree(exported["qm-07"])
+    start = next(e for e in root.iterfind(".//bpmn:startEvent", NS) if e.get("id") == "Step_1_1")
+    assert len(start.findall("*", NS)) == 1 and start.find("bpmn:outgoing", NS) is not None
+
+
+@pytest.mark.parametrize("stem", ALL_IDS)
+def test_each_emergency_is_a_conditional_start_in_its_handlers_lane(stem: str, repository: Repository,
+                                                                   exported: dict[str, str]) -> None:
+    process, root = repository.processes[stem], tree(exported[stem])
+    events = {e.get("id"): e for e in root.iterfind(".//bpmn:startEvent", NS) if e.get("id", "").startswith("Emer")}
+    assert len(events) == len(process.emergencies or [])
+    for emergency in process.emergencies or []:
+        event, handler = events[f"Emergency_{emergency.id}"], f"Step_{emergency.handler.replace('.', '_')}"
+        assert event.get("name") == emergency.when
+        assert event.findtext("bpmn:conditionalEventDefinition/bpmn:condition", None, NS) == emergency.when
+        assert flows_of(root, sourceRef=event.get("id", "")) == [(event.get("id"), handler, None)]
+        assert lane_of(root, event.get("id", "")) == lane_of(root, handler)
+        assert bounds(root)[event.get("id", "")][1] < bounds(root)[handler][1]  # drawn above its handler
+
+
 def test_call_activities_name_the_called_process(repository: Repository, exported: dict[str, str]) -> None:
     calls = tree(exported["qm-07"]).findall(".//bpmn:callActivity", NS)
     assert [(c.get("id"), c.get("calledElement")) for c in calls] == [
@@ -207,14 +298,14 @@ def test_process_ids_that_are_not_ncnames_are_prefixed() -> None:
     assert bpmn.process_ref("07.QM") == "Process_07_QM"
 
 
-@pytest.mark.parametrize("stem", SAMPLE_IDS)
+@pytest.mark.parametrize("stem", ALL_IDS)
 def test_documents_flow_in_and_records_flow_out(stem: str, repository: Repository, exported: dict[str, str]) -> None:
     process, root = repository.processes[stem], tree(exported[stem])
     refs = {r.get("id"): r for r in root.iterfind("bpmn:process/bpmn:dataObjectReference", NS)}
     objects = {o.get("id"): o.get("name") for o in root.iterfind("bpmn:process/bpmn:dataObject", NS)}
     plain = [(a.get("sourceRef"), a.get("targetRef")) for a in root.iterfind("bpmn:process/bpmn:association", NS)]
     names = {**{d.id: d.name for d in process.documents}, **{r.id: r.name for r in process.records}}
-    for step, node in zip(process.steps, flow_nodes(root), strict=True):
+    for step, node in zip(process.steps, step_nodes(root), strict=True):
         if node.tag.endswith(("Event", "Gateway")):
             sources = [s for s, t in plain if t == node.get("id")]
             targets = [t for s, t in plain if s == node.get("id")]
@@ -243,7 +334,7 @@ def test_phases_are_groups_of_one_category(repository: Repository, exported: dic
 # ── The drawing (BPMN DI) ─────────────────────────────────────────────────────
 
 
-@pytest.mark.parametrize("stem", SAMPLE_IDS)
+@pytest.mark.parametrize("stem", ALL_IDS)
 def test_every_element_has_a_shape_inside_its_lane(stem: str, repository: Repository,
                                                    exported: dict[str, str]) -> None:
     process, root = repository.processes[stem], tree(exported[stem])
@@ -269,7 +360,7 @@ def test_every_element_has_a_shape_inside_its_lane(stem: str, repository: Reposi
     assert vertical == ["false"] * (1 + len(process.lanes))
 
 
-@pytest.mark.parametrize("stem", SAMPLE_IDS)
+@pytest.mark.parametrize("stem", ALL_IDS)
 def test_every_line_has_an_edge_from_its_source_to_its_target(stem: str, exported: dict[str, str]) -> None:
     root = tree(exported[stem])
     shapes = bounds(root)
@@ -308,14 +399,14 @@ def test_shapes_sit_where_the_layout_puts_them(repository: Repository, exported:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("stem", SAMPLE_IDS)
+@pytest.mark.parametrize("stem", ALL_IDS)
 def test_sample_opens_in_bpmn_js_as_a_drawn_diagram(stem: str, repository: Repository, exported: dict[str, str],
                                                     page_factory: Any) -> None:
     process = repository.processes[stem]
     page, show, problems = page_factory("bpmn.html")
     result = show(exported[stem])
     assert (result["error"], result["warnings"]) == (None, [])
-    nodes = [e for e in result["elements"] if e["type"] in BPMN_JS_TYPE.values()]
+    nodes = [e for e in result["elements"] if e["type"] in BPMN_JS_TYPE.values() and e["id"].startswith("Step_")]
     assert [(e["id"], e["type"]) for e in nodes] == [
         (node_id, BPMN_JS_TYPE[TAG[step.type]]) for step, node_id in zip(
             process.steps, step_ids(process, tree(exported[stem])).values(), strict=True)]
@@ -323,6 +414,18 @@ def test_sample_opens_in_bpmn_js_as_a_drawn_diagram(stem: str, repository: Repos
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{stem}.png"))
     assert problems == []
+
+
+def test_hostile_triggers_and_conditions_stay_text() -> None:
+    text = bpmn.export(load(hostile_parallel_text()), set())
+    assert xsd().validate(etree.fromstring(text.encode("utf-8"))), [str(e) for e in xsd().error_log]
+    root = tree(text)
+    starts = {e.get("id"): (e.get("name"), e.findtext(".//bpmn:condition", None, NS))
+              for e in root.iterfind(".//bpmn:startEvent", NS)}
+    assert starts == {"Step_a": (SCRIPT, SCRIPT), "Step_b": (DIRECTIVE, DIRECTIVE),
+                      "Emergency_E1": (HOSTILE["end"], HOSTILE["end"])}
+    assert flows_of(root, targetRef="Split_d_0") == [("Step_d", "Split_d_0", LINK)]
+    assert [g.get("name") for g in root.iterfind(".//bpmn:parallelGateway", NS)] == [None, HOSTILE["twin"]]
 
 
 @pytest.mark.browser

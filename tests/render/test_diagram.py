@@ -39,6 +39,7 @@ from procdoc.render.names import page_stem, slug, step_anchor
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}"
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+PROCESSES = Path(__file__).resolve().parents[1] / "processes"  # format 1.1: joins, parallel exits, two starts
 DRAWN_TAGS = {"svg", "g", "title", "polygon", "polyline", "path", "ellipse", "text", "a"}
 TOLERANCE = 0.5
 ROUNDING = 1.0  # Graphviz rounds a label's size up to whole points
@@ -201,7 +202,7 @@ def nasty_text(names: list[str]) -> str:
         records:
           - {{id: r, name: {q[5]}}}
         steps:
-          - {{id: "1", name: {q[0]}, type: start, lane: a, phase: p, next: "2"}}
+          - {{id: "1", name: {q[0]}, type: start, lane: a, phase: p, trigger: {q[5]}, next: "2"}}
           - {{id: "2", name: {q[1]}, lane: a, phase: p, documents: [d], records: [r], system: {q[6]}, next: "3",
               description: {q[2]}}}
           - id: "3"
@@ -307,8 +308,14 @@ class Chart:
         return self.node(step_anchor(step_id))
 
     def edges_between(self, tail_step: str, head_step: str) -> list[Edge]:
+        """The lines out of `tail_step` towards `head_step`: straight to it, or into the
+        parallel split that leads to it."""
         tail, head = self.step(tail_step).name, self.step(head_step).name
-        return [e for e in self.edges if e.tail == tail and e.head == head]
+        splits = {e.tail for e in self.edges if e.head == head and "split" in self.nodes[e.tail].classes}
+        return [e for e in self.edges if e.tail == tail and (e.head == head or e.head in splits)]
+
+    def splits(self) -> list[Node]:
+        return [n for n in self.nodes.values() if "split" in n.classes]
 
 
 NUMBER_PAIR = re.compile(r"(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)")
@@ -397,6 +404,7 @@ def squeeze(text: str) -> str:
 def case_texts() -> dict[str, str]:
     """The synthetic processes, and every sample that loads."""
     texts = {"complaint": COMPLAINT, "english": ENGLISH}
+    texts |= {f"parallel-{path.stem}": path.read_text(encoding="utf-8") for path in sorted(PROCESSES.glob("*.yaml"))}
     for path in sorted(SAMPLES.glob("*.yaml")):
         text = path.read_text(encoding="utf-8")
         if load_text(text).process is not None:
@@ -430,6 +438,12 @@ def case(request: pytest.FixtureRequest, drawn: dict[str, tuple[Process, Chart, 
 @pytest.fixture
 def complaint(drawn: dict[str, tuple[Process, Chart, Drawing]]) -> tuple[Process, Chart]:
     return chart_for(drawn, "complaint")
+
+
+@pytest.fixture
+def service(drawn: dict[str, tuple[Process, Chart, Drawing]]) -> tuple[Process, Chart]:
+    """Two starts, a decision exit starting parallel work, a task's split, two joins."""
+    return chart_for(drawn, "parallel-sv-4s")
 
 
 # ── Structure, on every chart ─────────────────────────────────────────────────
@@ -493,8 +507,8 @@ def test_every_step_lies_in_its_lane_column_and_phase_band(case: tuple[Process, 
         node = chart.step(step.id)
         column = lanes[f"lane-{slug(step.lane or '')}"]
         assert column.x0 < node.bounds.x0 and node.bounds.x1 < column.x1, step.id
-        if process.phases:
-            assert node.bounds.inside(phases[f"phase-{slug(step.phase or '')}"]), step.id
+        if step.phase:  # a step of no phase (an emergency path, say) may sit anywhere
+            assert node.bounds.inside(phases[f"phase-{slug(step.phase)}"]), step.id
 
 
 def test_forward_lines_point_down_and_only_loop_backs_go_up(case: tuple[Process, Chart]) -> None:
@@ -502,8 +516,9 @@ def test_forward_lines_point_down_and_only_loop_backs_go_up(case: tuple[Process,
     back = back_edges(process)
     ids = {n.name: n.id for n in chart.nodes.values()}
     step_of = {step_anchor(s.id): s.id for s in process.steps}
+    step_of |= {split.id: step_of[split.id.rsplit("-split-", 1)[0]] for split in chart.splits()}
     flows = [e for e in chart.edges if "flow" in e.classes]
-    assert len(flows) == sum(len(s.exits()) for s in process.steps)
+    assert len(flows) == sum(len(s.exits()) for s in process.steps) + len(chart.splits())
     for edge in flows:
         pair = (step_of[ids[edge.tail]], step_of[ids[edge.head]])
         if pair in back:
@@ -661,6 +676,64 @@ def test_long_chinese_names_wrap_at_eleven_characters(complaint: tuple[Process, 
     assert len(lines) == 3 and max(len(line) for line in lines) <= 11
 
 
+def corners_of(node: Node) -> set[tuple[float, float]]:
+    """The distinct corners of the node's outline."""
+    outline = next((e for e in node.group.iter() if e.tag in (SVG + "polygon", SVG + "path")), None)
+    assert outline is not None, node.id
+    return set(points_of(outline))
+
+
+def is_diamond(node: Node) -> bool:
+    """Four corners, at the middles of the bounding box's sides."""
+    b = node.bounds
+    middle = ((b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2)
+    expected = {(middle[0], b.y0), (b.x1, middle[1]), (middle[0], b.y1), (b.x0, middle[1])}
+    found = corners_of(node)
+    return len(found) == 4 and all(any(abs(x - p) < 1 and abs(y - q) < 1 for x, y in found) for p, q in expected)
+
+
+def test_a_split_is_a_diamond_with_a_plus_right_after_its_step(service: tuple[Process, Chart]) -> None:
+    _, chart = service
+    splits = {s.id: s for s in chart.splits()}
+    assert sorted(splits) == [f"{step_anchor('10')}-split-0", f"{step_anchor('4')}-split-0"]
+    for split in splits.values():
+        assert is_diamond(split) and split.texts == ["+"], split.id
+    def outs(node: Node) -> list[str]:
+        return sorted(chart.nodes[e.head].id for e in chart.edges if e.tail == node.name)
+    after_decision, after_handover = splits[f"{step_anchor('4')}-split-0"], splits[f"{step_anchor('10')}-split-0"]
+    assert outs(after_decision) == sorted([step_anchor("5"), step_anchor("6")])
+    assert outs(after_handover) == sorted([step_anchor("11"), step_anchor("12")])
+    into = [e for e in chart.edges if e.head == after_decision.name]
+    assert [(chart.nodes[e.tail].id, squeeze("".join(e.texts))) for e in into] == [(step_anchor("4"), "同意")]
+    into = [e for e in chart.edges if e.head == after_handover.name]
+    assert [(chart.nodes[e.tail].id, e.texts) for e in into] == [(step_anchor("10"), [])]
+
+
+def test_a_join_is_a_diamond_with_a_plus_that_every_parallel_path_enters(service: tuple[Process, Chart]) -> None:
+    _, chart = service
+    for join, paths in (("7", ["5", "6"]), ("13", ["11", "12"])):
+        node = chart.step(join)
+        assert is_diamond(node) and "+" in node.texts and "step-join" in node.classes
+        entering = sorted(chart.nodes[e.tail].id for e in chart.edges if e.head == node.name)
+        assert entering == sorted(step_anchor(p) for p in paths)
+
+
+def test_alternative_starts_are_terminators_showing_their_triggers(service: tuple[Process, Chart]) -> None:
+    process, chart = service
+    for step in (s for s in process.steps if s.type == "start"):
+        node = chart.step(step.id)
+        assert "step-start" in node.classes and len(corners_of(node)) > 4  # rounded: more than four corners
+        assert squeeze(f"触发：{step.trigger}") in squeeze("".join(node.texts)), step.id
+
+
+def test_the_legend_explains_the_parallel_symbol(drawn: dict[str, tuple[Process, Chart, Drawing]]) -> None:
+    expected = {"complaint": "并行分支与汇合（菱形内加号）", "english": "Parallel split and join (diamond with +)"}
+    for case, words in expected.items():
+        _, chart = chart_for(drawn, case)
+        legend = chart.node("legend")
+        assert squeeze(words) in squeeze("".join(legend.texts)) and "+" in legend.texts
+
+
 def test_english_chart_has_english_legend(drawn: dict[str, tuple[Process, Chart, Drawing]]) -> None:
     _, chart = chart_for(drawn, "english")
     legend = "".join(chart.node("legend").texts)
@@ -682,6 +755,7 @@ def test_user_text_shows_literally_and_adds_no_element() -> None:
         assert squeeze(name) in squeeze("".join(node.texts)), name
         assert node.tooltip is not None and node.tooltip.startswith(f"{step_id} {name}")
     assert nasty.step("2").tooltip == f"2 {NASTY[1]}\n{NASTY[2]}"
+    assert squeeze(f"触发：{NASTY[5]}") in squeeze("".join(nasty.step("1").texts))
     headers = ["".join(n.texts) for n in nasty.nodes.values() if "lane-header" in n.classes]
     assert headers == [NASTY[1], NASTY[2]]
     labels = {squeeze("".join(e.texts)) for e in nasty.edges if e.texts}
