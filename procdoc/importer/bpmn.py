@@ -47,6 +47,7 @@ class Node:
     default: str | None = None  # a gateway's default flow
     scope: Scope | None = None  # an embedded sub-process's own graph
     link: str | None = None  # a link event's name: a throw continues at the catch of the same name
+    condition: str | None = None  # a conditional event's condition
     compensation: bool = False  # an activity that only undoes another (isForCompensation)
 
 
@@ -108,6 +109,7 @@ class Scope:
     phase_of: dict[str, int] = field(default_factory=dict)  # node id → index in phases
     unknown: list[tuple[str, str, int]] = field(default_factory=list)  # (tag, id, line) of elements not understood
     event_subprocess: bool = False
+    by_procdoc: bool = False  # exported by procdoc, whose emergencies are start events named `Emergency_…`
 
 
 def local(element: etree._Element) -> str:
@@ -143,6 +145,7 @@ def read(path: str, data: bytes) -> list[Scope]:
     for element in _children(root, "process"):
         scope = _Reader(layout).scope(element)
         scope.name = pools.get(scope.id) or scope.name
+        scope.by_procdoc = root.get("exporter") == "procdoc"
         scopes.append(scope)
     return scopes
 
@@ -216,6 +219,9 @@ class _Reader:
                     compensation=element.get("isForCompensation") == "true")
         for definition in _children(element, "linkEventDefinition"):
             node.link = definition.get("name") or ""
+        for definition in _children(element, "conditionalEventDefinition"):
+            texts = [" ".join((c.text or "").split()) for c in _children(definition, "condition")]
+            node.condition = next((t for t in texts if t), None)
         if tag in SUBPROCESSES:
             node.scope = self.scope(element)
         return node

@@ -97,7 +97,7 @@ class _Process:
             ctx.findings.add("B002", scope.line, f"process {scope.id!r} has no name: named after its id")
             self.name = scope.id
         skip = {n.id for n in scope.nodes.values()
-                if n.tag == "boundaryEvent" or n.compensation or _event_subprocess(n)}
+                if n.tag == "boundaryEvent" or n.compensation or _event_subprocess(n) or _emergency_start(scope, n)}
         self.graph: Graph = connect(scope, ctx.findings, skip)
         self.ids = number_steps(scope, self.graph, ctx.previous(pid))
         self.lang = "zh" if any(has_chinese(n.name or "") for n in scope.nodes.values()) or has_chinese(
@@ -176,8 +176,7 @@ class _Process:
         if node_id in self.scope.phase_of:
             step["phase"] = self.phase_ids[self.scope.phase_of[node_id]]
         if step_type == "start" and self._starts() > 1 and (node.event or self._blank_starts() == 1):
-            step["trigger"] = f"{node.event} event" + (f": {node.name}" if node.name else "") if node.event else (
-                node.name or "TODO what starts the process this way")
+            step["trigger"] = _trigger(node)
         about = self._description(node)
         if about:
             step["description"] = about
@@ -243,7 +242,7 @@ class _Process:
         """Boundary events (handled by the step their flow leads to) and event sub-processes."""
         found = CommentedSeq()
         for node in self.scope.nodes.values():
-            if node.tag == "boundaryEvent":
+            if node.tag == "boundaryEvent" or _emergency_start(self.scope, node):
                 found.append(self._boundary(node, len(found) + 1))
             elif _event_subprocess(node) and node.scope is not None:
                 entry = CommentedMap([("id", f"E{len(found) + 1}"), ("when", self._when(node))])
@@ -291,6 +290,20 @@ class _Process:
             for tag, element_id, line in self.scope.unknown:
                 self.ctx.findings.add("B001", line, f"<{tag}> {element_id!r} is not a BPMN element procdoc knows: "
                                       "kept under `x-bpmn-unknown`")
+
+
+def _trigger(node: Node) -> str:
+    """What starts the process this way: a conditional start's condition, else the event and its name."""
+    if node.condition:
+        return node.condition
+    if node.event:
+        return f"{node.event} event" + (f": {node.name}" if node.name else "")
+    return node.name or "TODO what starts the process this way"
+
+
+def _emergency_start(scope: Scope, node: Node) -> bool:
+    """procdoc's own export draws an emergency as a conditional start event leading to its handler."""
+    return scope.by_procdoc and node.tag == "startEvent" and node.id.startswith("Emergency_")
 
 
 def _event_subprocess(node: Node) -> bool:
