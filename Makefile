@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-OS_PACKAGES := graphviz fonts-noto-cjk chromium nodejs npm
+OS_PACKAGES := graphviz fonts-noto-cjk chromium nodejs npm libcap2-bin
 
 .PHONY: setup os-packages js-packages test lint fuzz bench samples docs clean
 
@@ -15,7 +15,8 @@ $(BIN)/procdoc: pyproject.toml
 	@touch $@
 
 # Graphviz (dot), the CJK fonts it measures labels with, Chromium for the
-# browser tests and Node.js for the BPMN/Mermaid viewers, from the OS packages. Skipped when present; explained when
+# browser tests, Node.js for the BPMN/Mermaid viewers and capsh (tests that drop
+# root's override of file permissions), from the OS packages. Skipped when present; explained when
 # they cannot be installed (not root, or not a Debian/Ubuntu machine).
 os-packages:
 	@missing=""; \
@@ -23,6 +24,7 @@ os-packages:
 	fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing="$$missing fonts-noto-cjk"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
+	command -v capsh >/dev/null 2>&1 || missing="$$missing libcap2-bin"; \
 	if [ -z "$$missing" ]; then echo "OS packages present: $(OS_PACKAGES)"; \
 	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 	  echo "installing:$$missing"; \

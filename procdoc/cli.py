@@ -269,9 +269,9 @@ def render(
     paths: Annotated[
         list[str] | None, typer.Argument(help="Files or folders (default: `paths` from procdoc.toml, else .).")
     ] = None,
-    out: Annotated[Path, typer.Option("-o", "--out", help="Output folder (created; replaced as a whole).")] = Path(
-        "site"
-    ),
+    out: Annotated[
+        Path, typer.Option("-o", "--out", help="Output folder (created; procdoc's files replaced, others kept).")
+    ] = Path("site"),
     formats: Annotated[str, typer.Option("--format", help="Comma-separated: html, md, svg, png.")] = "html,md,svg",
     lang: Annotated[str, typer.Option("--lang", help="auto, zh or en: language of headings and labels.")] = "auto",
     jobs: Annotated[
@@ -288,12 +288,15 @@ def render(
         Path | None,
         typer.Option("--stats", help="Write the run's figures (counts, seconds, Graphviz seconds) as JSON."),
     ] = None,
+    clean: Annotated[
+        bool, typer.Option("--clean", help="Remove the files in OUT that procdoc did not write (each is listed).")
+    ] = False,
 ) -> None:
     """Publish swimlane diagrams and procedure manuals (HTML site, Markdown)."""
     from procdoc.render.site import RenderRequest, render_site
 
     request = RenderRequest.build(
-            paths=list(paths or []),
+        paths=list(paths or []),
         out=out,
         formats=formats,
         lang=lang,
@@ -301,11 +304,14 @@ def render(
         config=config,
         use_cache=not no_cache,
         timestamp=timestamp,
+        clean=clean,
     )
     with _progress_bar() as advance:
         summary = render_site(request, progress=advance)
     for diagnostic in summary.diagnostics:
         print(f"{diagnostic.location()}: {diagnostic.code} {diagnostic.message}", file=sys.stderr)
+    for name in summary.removed:
+        print(f"removed {out / name}{'/' if name.endswith('/') else ''} (not written by procdoc render)")
     if stats is not None:
         import json
 

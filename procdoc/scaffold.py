@@ -13,7 +13,6 @@ import hashlib
 import io
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -25,6 +24,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from procdoc.config import OrgUnit, find_config, load_settings
 from procdoc.errors import UserError
 from procdoc.i18n import LANGS, has_chinese
+from procdoc.writer import temporary_beside, write_text_atomic
 
 TEMPLATES = ("basic", "approval", "complaint")
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -200,22 +200,27 @@ def write(request: Request, target: Path, *, force: bool = False) -> Path | None
     schema_file, created = _editor_schema(target)
     modeline = f"# yaml-language-server: $schema={os.path.relpath(schema_file, target.parent).replace(os.sep, '/')}\n"
     text = modeline + render(request, org)
+    if force:
+        write_text_atomic(target, text)
+    else:
+        _create_exclusive(target, text)
+    return schema_file if created else None
+
+
+def _create_exclusive(target: Path, text: str) -> None:
+    """Write a new file, complete, under a name that must not exist yet (not even meanwhile)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    handle, temporary = temporary_beside(target)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
-        if force:
-            os.replace(temporary, target)
-        else:
-            os.link(temporary, target)  # fails if the file appeared meanwhile
+        os.link(temporary, target)  # fails if the file appeared meanwhile
     except FileExistsError:
         raise UserError(
             f"{target} already exists", "choose another name with -o, or --force to replace it"
         ) from None
     finally:
-        Path(temporary).unlink(missing_ok=True)
-    return schema_file if created else None
+        temporary.unlink(missing_ok=True)
 
 
 def _editor_schema(target: Path) -> tuple[Path, bool]:

@@ -18,6 +18,7 @@ RULES_MD = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
 FAMILY_LETTERS = {
     "format": "F", "structure": "S", "people": "P", "control": "C", "records": "D", "emergencies": "E",
     "purpose": "O", "interfaces": "I", "time": "T", "governance": "G", "complexity": "X", "meta": "M",
+    "security": "U",
 }
 
 

@@ -50,6 +50,7 @@ FAMILIES = {
     "time": "Time limits and cycle time",
     "governance": "Governance: versions, approval, review",
     "complexity": "Complexity: the chart stays readable",
+    "security": "Security: the text says what it shows (no hidden or reordering characters)",
     "meta": "procdoc itself: suppressions and internal errors",
 }
 

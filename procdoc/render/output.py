@@ -1,74 +1,105 @@
-"""The output folder, replaced as a whole: never half a site, never outside it.
+"""The output folder: published in one step, never half a site, never outside it, the user's files kept.
 
-A run builds the new site in a private folder beside OUT and exchanges the
-two at the end, so a failed or killed run leaves the previous site as it
-was. Before anything is written, OUT is checked: it must not be a file, the
-filesystem root, a folder holding the inputs, or a folder of someone
-else's files that replacing would destroy.
+A run builds the new site in a private staging folder beside OUT and
+exchanges the two at the end, so a failed or killed run leaves the previous
+site as it was. What procdoc did not write (a `.git`, a `CNAME`, notes) is
+hard-linked from the old site into the staging folder before the exchange
+(`procdoc.render.carry`), so it is in OUT before and after, whenever the
+run stops. Before anything is written, OUT is checked: it must not be a
+file, the filesystem root or the home folder, a folder holding the inputs,
+or a folder of someone else's files.
 """
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import errno
 import os
 import secrets
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from procdoc.errors import UserError
 from procdoc.paths import resolved
+from procdoc.render.carry import carry_over
+from procdoc.render.lock import LOCK_SUFFIX
 
 #: written into every site; its presence says "procdoc made this folder, it may be replaced"
 MANIFEST = ".procdoc-render-cache.json"
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
+_HINT = "choose a new or empty folder for the site, e.g. `-o site`"
 
 
-def checked_out(out: Path, inputs: Iterable[str]) -> Path:
-    """OUT resolved (through symlinks), or a UserError saying why it may not be replaced."""
+def site_target(out: Path) -> Path:
+    """OUT resolved (through symlinks), or a UserError when it is a file, the root or the home folder."""
     target = resolved(out.expanduser())
-    hint = "choose a new or empty folder for the site, e.g. `-o site`"
     if target.exists() and not target.is_dir():
-        raise UserError(f"{out} is a file, not a folder", hint)
+        raise UserError(f"{out} is a file, not a folder", _HINT)
     if target == Path(target.anchor) or target == Path.home().resolve():
-        raise UserError(f"refusing to replace {target}: the site folder is replaced as a whole", hint)
-    for source in inputs:
-        path = resolved(source)
-        if path == target or target in path.parents:
-            raise UserError(f"refusing to replace {out}: it contains the input {source}", hint)
-    if target.is_dir() and any(target.iterdir()) and not (target / MANIFEST).is_file():
-        raise UserError(f"refusing to replace {out}: it is not empty and was not made by procdoc render", hint)
+        raise UserError(f"refusing to write the site into {target}: it is replaced as a whole", _HINT)
     return target
 
 
-def staging_folder(target: Path) -> Path:
-    """A new empty folder beside `target`, named so that later runs can tell when it is stale."""
-    _remove_stale(target)
-    folder = target.parent / f".{target.name}.procdoc-{os.getpid()}-{secrets.token_hex(4)}"
-    target.parent.mkdir(parents=True, exist_ok=True)
+def refuse_to_replace(out: Path, target: Path, inputs: Iterable[str]) -> None:
+    """A UserError when OUT holds the inputs, or holds visible files but no site made by procdoc.
+
+    Hidden entries (`.git`, `.nojekyll`) do not count: a site folder is often a git worktree.
+    """
+    for source in inputs:
+        path = resolved(source)
+        if path == target or target in path.parents:
+            raise UserError(f"refusing to replace {out}: it contains the input {source}", _HINT)
+    if not target.is_dir() or (target / MANIFEST).is_file():
+        return
+    with os.scandir(target) as entries:
+        visible = [entry.name for entry in entries if not entry.name.startswith(".")]
+    if visible:
+        raise UserError(f"refusing to write into {out}: it holds {visible[0]!r} and was not made by procdoc render "
+                        "(a new site's folder may hold hidden entries only, such as .git)", _HINT)
+
+
+@contextmanager
+def staging_folder(target: Path) -> Iterator[Path]:
+    """A new empty folder beside `target`, removed again unless it was published.
+
+    Call it holding `target`'s lock: any other staging folder is then a
+    killed run's, and is removed first.
+    """
+    prefix = f".{target.name}.procdoc-"
+    for folder in target.parent.iterdir():
+        if folder.name.startswith(prefix) and not folder.name.endswith(LOCK_SUFFIX):
+            shutil.rmtree(folder, ignore_errors=True)
+    folder = target.parent / f"{prefix}{secrets.token_hex(6)}"
     folder.mkdir()
-    return folder
+    try:
+        yield folder
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
 
 
-def publish(staged: Path, target: Path) -> None:
-    """Put `staged` where `target` is, in one step where the system allows; drop the old site."""
+def publish(staged: Path, target: Path, owned: frozenset[str], *, clean: bool = False) -> list[str]:
+    """Put `staged` where `target` is, in one step where the system allows; drop the old site.
+
+    The old site's files that are not in `owned` come along (or, with
+    `clean`, are left behind): returns those left behind.
+    """
     if not target.exists():
         os.rename(staged, target)
-        return
+        return []
+    removed = carry_over(target, staged, owned, clean=clean)
+    shutil.copymode(target, staged)
     if not _exchange(staged, target):
         retired = staged.with_name(staged.name + "-old")
         os.rename(target, retired)
         os.rename(staged, target)
         staged = retired
     shutil.rmtree(staged, ignore_errors=True)
-
-
-def discard(staged: Path) -> None:
-    shutil.rmtree(staged, ignore_errors=True)
+    return removed
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -82,24 +113,3 @@ def _exchange(a: Path, b: Path) -> bool:
     if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
         return False
     raise OSError(code, os.strerror(code), str(b))
-
-
-def _remove_stale(target: Path) -> None:
-    """Staging folders left by runs that were killed (their process is gone)."""
-    if not target.parent.is_dir():
-        return
-    for folder in target.parent.glob(f".{target.name}.procdoc-*"):
-        pid = folder.name.removeprefix(f".{target.name}.procdoc-").split("-")[0]
-        if pid.isdigit() and not _alive(int(pid)):
-            shutil.rmtree(folder, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    with contextlib.suppress(PermissionError):
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return False
-    return True

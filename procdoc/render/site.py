@@ -23,7 +23,7 @@ from concurrent.futures import Executor, ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import lru_cache, partial
+from functools import partial
 from importlib import resources
 from pathlib import Path
 
@@ -40,8 +40,10 @@ from procdoc.render.context import (
     figure_texts,
     linked_processes,
 )
+from procdoc.render.lock import output_lock
 from procdoc.render.names import page_stem, step_anchor
-from procdoc.render.output import MANIFEST, checked_out, discard, publish, staging_folder
+from procdoc.render.output import MANIFEST, publish, refuse_to_replace, site_target, staging_folder
+from procdoc.render.sitepaths import ensure_folders, safe_name
 from procdoc.render.sketches import EarlySketches
 from procdoc.render.svgtext import replace_value_start
 from procdoc.workspace import Workspace, open_workspace
@@ -52,6 +54,9 @@ FORMATS = ("html", "md", "svg", "png")
 #: names the site itself uses at its top level; a process called `index` gets another
 RESERVED_STEMS = frozenset({"index", "assets", "md"})
 MD_DIR = "md"
+#: the files of a site that are not a process's own: always procdoc's to replace
+_SITE_FILES = frozenset({"index.html", f"{MD_DIR}/index.md", MANIFEST,
+                         *(f"{html.ASSETS_DIR}/{name}" for name in html.STATIC_FILES)})
 
 Progress = Callable[[int, int], None]
 
@@ -66,11 +71,12 @@ class RenderRequest:
     config: str | None = None
     use_cache: bool = True
     timestamp: bool = False
+    clean: bool = False
 
     @classmethod
     def build(cls, *, paths: Sequence[str], out: Path | str, formats: str = "html,md,svg", lang: str = "auto",
               jobs: int = 1, config: str | None = None, use_cache: bool = True,
-              timestamp: bool = False) -> RenderRequest:
+              timestamp: bool = False, clean: bool = False) -> RenderRequest:
         """A request from command-line values, or a UserError that says which value to fix."""
         chosen = [part.strip().lower() for part in formats.split(",") if part.strip()]
         unknown = [part for part in chosen if part not in FORMATS]
@@ -81,7 +87,7 @@ class RenderRequest:
             raise UserError(f"unknown language {lang!r}", "use --lang auto, zh or en")
         if jobs < 1:
             raise UserError(f"--jobs must be at least 1, not {jobs}", "leave it out to keep every core busy")
-        return cls(tuple(paths), Path(out), frozenset(chosen), lang, jobs, config, use_cache, timestamp)
+        return cls(tuple(paths), Path(out), frozenset(chosen), lang, jobs, config, use_cache, timestamp, clean)
 
 
 @dataclass
@@ -97,6 +103,8 @@ class RenderSummary:
     graphviz_cpu_seconds: float = 0.0
     seconds: float = 0.0
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: what --clean removed from OUT: paths relative to OUT, a folder ending in "/"
+    removed: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
@@ -151,18 +159,27 @@ class _Outcome:
 
 
 def render_site(request: RenderRequest, progress: Progress | None = None) -> RenderSummary:
-    """Publish every loadable process under `request.paths` into `request.out`, replacing it whole."""
+    """Publish every loadable process under `request.paths` into `request.out`, keeping the user's own files there.
+
+    OUT's lock is held from before the previous site is read until the new
+    one is published; the staging folder goes when the run fails or is
+    interrupted, after the pool's threads have stopped writing into it.
+    """
     started, children_started = time.perf_counter(), _children_cpu()
-    manifest = cache.read_manifest(request.out.expanduser()) if request.use_cache else {}
-    with ThreadPoolExecutor(max_workers=request.jobs) as pool:
+    target = site_target(request.out)
+    with output_lock(target), staging_folder(target) as staged, \
+            ThreadPoolExecutor(max_workers=request.jobs) as pool:
         try:
-            sketches = EarlySketches(pool, request.jobs, partial(choose_lang, request.lang), manifest)
+            previous = cache.read_manifest(target)
+            reusable = previous.entries if request.use_cache else {}
+            sketches = EarlySketches(pool, request.jobs, partial(choose_lang, request.lang), reusable)
             workspace = open_workspace(list(request.paths), request.config, sketches.offer)
             if workspace.missing:
                 raise UserError(f"no such file or folder: {', '.join(workspace.missing)}", "check the path")
             processes, diagnostics = _loadable(workspace)
-            target = checked_out(request.out, _inputs(request, workspace))
-            outcomes = _publish_site(_plan(request, workspace, processes, target, manifest, sketches), pool, progress)
+            refuse_to_replace(request.out, target, _inputs(request, workspace))
+            plan = _plan(request, workspace, processes, (target, staged), reusable, sketches)
+            outcomes, removed = _publish_site(plan, pool, progress, previous)
         except BaseException:
             pool.shutdown(cancel_futures=True)  # a failed or interrupted run does not wait for queued work
             raise
@@ -176,6 +193,7 @@ def render_site(request: RenderRequest, progress: Progress | None = None) -> Ren
         graphviz_cpu_seconds=_children_cpu() - children_started,
         seconds=time.perf_counter() - started,
         diagnostics=diagnostics + [note for o in outcomes for note in o.notes],
+        removed=removed,
     )
 
 
@@ -189,17 +207,22 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _publish_site(plan: _Plan, pool: Executor, progress: Progress | None) -> list[_Outcome]:
-    """Render into the staging folder, then swap it in; on any failure the folder goes and OUT stays."""
-    try:
-        with _collector_spared():
-            outcomes = _render_all(plan, pool, progress)
-        _write_site_files(plan, {o.stem: o.entry for o in outcomes})
-        publish(plan.staged, plan.previous)
-    except BaseException:
-        discard(plan.staged)
-        raise
-    return outcomes
+def _publish_site(plan: _Plan, pool: Executor, progress: Progress | None,
+                  previous: cache.Manifest) -> tuple[list[_Outcome], list[str]]:
+    """Render into the staging folder, then swap it in with the user's files; what --clean removed.
+
+    Procdoc's own in the old site: what its manifest lists, and the site's
+    index, assets and manifest; with a damaged manifest, also whatever the
+    new site writes (a damaged manifest means "render everything").
+    """
+    with _collector_spared():
+        outcomes = _render_all(plan, pool, progress)
+    _write_site_files(plan, {o.stem: o.entry for o in outcomes})
+    owned = previous.owned | _SITE_FILES
+    if not previous.trusted:
+        owned |= {name for outcome in outcomes for name in outcome.entry.files}
+    removed = publish(plan.staged, plan.previous, owned, clean=plan.request.clean)
+    return outcomes, removed
 
 
 @contextmanager
@@ -245,8 +268,9 @@ def assign_pages(processes: Iterable[Process]) -> dict[str, PageRef]:
     return pages
 
 
-def _plan(request: RenderRequest, workspace: Workspace, processes: list[Process], target: Path,
+def _plan(request: RenderRequest, workspace: Workspace, processes: list[Process], folders: tuple[Path, Path],
           manifest: Mapping[str, cache.Entry], sketches: EarlySketches) -> _Plan:
+    """The run's plan; `folders` are OUT and the staging folder."""
     by_path = assign_pages(processes)
     by_id: dict[str, PageRef] = {}
     for process in processes:  # workspace order (sorted paths): the first file with an id owns its links
@@ -258,8 +282,8 @@ def _plan(request: RenderRequest, workspace: Workspace, processes: list[Process]
         pages=by_id,
         texts={item.path: item.text for item in workspace.loaded},
         stamp=stamp,
-        previous=target,
-        staged=staging_folder(target),
+        previous=folders[0],
+        staged=folders[1],
         manifest=manifest,
         sketches=sketches,
     )
@@ -376,14 +400,6 @@ def _write_site_files(plan: _Plan, entries: Mapping[str, cache.Entry]) -> None:
 
 def _write(root: Path, name: str, data: bytes) -> None:
     """Write below the staging folder only; names come from `page_stem`, checked again here."""
-    path = root / name
-    if not path.resolve().is_relative_to(_resolved(root)):
+    if not safe_name(name):
         raise UserError(f"internal error: output name {name!r} escapes the site folder", "report this as a bug")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-
-
-@lru_cache(maxsize=4)
-def _resolved(root: Path) -> Path:
-    """The staging folder's real path, looked up once per run instead of once per file."""
-    return root.resolve()
+    ensure_folders(root, name).write_bytes(data)

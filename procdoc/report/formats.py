@@ -25,6 +25,7 @@ from urllib.parse import quote
 
 from procdoc.checks.registry import Rule
 from procdoc.diagnostics import Diagnostic, Severity
+from procdoc.hiddenchars import HIDDEN_CLASS, as_escape
 from procdoc.report import Reporter, RunInfo
 from procdoc.textwidth import columns
 
@@ -181,9 +182,15 @@ class GithubReporter(_Lines):
         return [f"::{GITHUB_COMMANDS[d.severity]} {fields}::{escape_data(full_message(d))}"]
 
 
+#: what a log must not carry raw: control characters (terminal escapes, line breaks the runner does
+#: not encode) and characters that hide or reorder text; line feed and carriage return are encoded
+_UNSAFE_IN_LOG = re.compile(f"[\\x00-\\x09\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\u2028\\u2029{HIDDEN_CLASS}]")
+
+
 def escape_data(text: str) -> str:
-    """Escape a workflow command's message as the Actions runner expects."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a workflow command's message as the Actions runner expects; show hidden characters as escapes."""
+    shown = _UNSAFE_IN_LOG.sub(as_escape, text)
+    return shown.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:

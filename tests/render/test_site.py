@@ -245,7 +245,7 @@ def test_each_chart_is_laid_out_once_and_only_when_drawn(linked: Path, tmp_path:
 def test_the_manifest_remembers_each_page_source(linked: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
     render(linked, out)
-    sources = {entry.source for entry in read_manifest(out).values()}
+    sources = {entry.source for entry in read_manifest(out).entries.values()}
     assert sources == {digest((linked / name).read_bytes()) for name in ("a.yaml", "b.yaml", "c.yaml", "d.yaml")}
 
 
@@ -418,6 +418,6 @@ def _difference(now: dict[str, bytes], *candidates: dict[str, bytes]) -> list[li
 
 def _wait_for_staging(folder: Path, run: subprocess.Popen[bytes]) -> None:
     deadline = time.monotonic() + 30
-    while not any(p.name.startswith(".site.procdoc-") for p in folder.iterdir()):
+    while not any(p.name.startswith(".site.procdoc-") and p.is_dir() for p in folder.iterdir()):
         assert run.poll() is None and time.monotonic() < deadline, "the run ended before it started writing"
         time.sleep(0.005)
