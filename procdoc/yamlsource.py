@@ -18,6 +18,7 @@ from yaml.cyaml import CParser  # type: ignore[attr-defined]
 from yaml.resolver import BaseResolver
 
 from procdoc.diagnostics import Pos
+from procdoc.textwidth import is_wide
 
 Path = tuple[str | int, ...]
 
@@ -251,6 +252,8 @@ class _Converter:
                 "F011", pos_of(node), f"the document expands to more than {MAX_TEXT // 1024 // 1024} MiB of text",
                 "remove anchors/aliases that repeat long text",
             )
+        if node.style == ">":
+            return unfold_wide(text)
         if key not in TYPED_KEYS or node.style:
             return text
         if text in _TRUE or text in _FALSE:
@@ -258,6 +261,23 @@ class _Converter:
         if text.isdigit():
             return int(text)
         return text
+
+
+def unfold_wide(text: str) -> str:
+    """Folded text (`>`, `>-`) with the spaces YAML put between two Chinese characters taken out.
+
+    Folding turns each line break into a space, which is right between Latin
+    words and wrong in Chinese, which has no spaces ("全过程， 统一"). As
+    in CSS's segment-break rule, a single space between two wide characters
+    goes; every other space stays.
+    """
+    if " " not in text:
+        return text
+    kept = [
+        ch for i, ch in enumerate(text)
+        if not (ch == " " and 0 < i < len(text) - 1 and is_wide(text[i - 1]) and is_wide(text[i + 1]))
+    ]
+    return "".join(kept)
 
 
 def load(text: str) -> tuple[Any, SourceMap]:

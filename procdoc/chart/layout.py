@@ -24,12 +24,13 @@ names `phase{k}`, `legend`, line labels `x{j}` (j: index in `Plan.flows`), phase
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate, pairwise
 
 from procdoc import graph
-from procdoc.chart.routing import Box, Flow, Route, Space, route_all
+from procdoc.chart.routing import TRACK, Box, Flow, Route, Space, route_all
 from procdoc.model import Lane, Phase, Process, Step
 
 Runner = Callable[[str, str, str], bytes]
@@ -39,6 +40,7 @@ UNASSIGNED = Lane(id="?", name="?")
 """The column for steps whose lane is missing or unknown (a check reports them)."""
 
 LANE_PAD = 12.0  # free margin inside each lane border: lines run there
+MORE_ROOM = 4  # a chart whose lines found no room of their own gets up to this many more tracks per margin and gap
 BODY_PAD = 18.0  # between the header band and the first row, and below the last
 LEGEND_GAP = 24.0
 HEADER_INSET = 10.0  # lane headers do not touch: Graphviz routes nothing between touching shapes
@@ -280,10 +282,33 @@ class _Frame:
 
 
 def _arrange(chart: Plan, measured: dict[str, Box]) -> Layout:
+    """The chart laid out with the narrowest lane margins and row gaps in which every line and
+    label finds a place of its own: while one has none, margins and gaps grow by a track."""
     body = [s for s in chart.shapes if s.kind in BODY_KINDS]
     measured = {**measured, **_beside(body, measured)}
+    for more in range(MORE_ROOM + 1):
+        spaced = _rows_apart(chart, body, measured, more * TRACK) if more else measured
+        placed, crowded = _arrange_with(chart, body, spaced, LANE_PAD + more * TRACK)
+        if not crowded:
+            break
+    return placed
+
+
+def _rows_apart(chart: Plan, body: list[Shape], measured: dict[str, Box], extra: float) -> dict[str, Box]:
+    """Every row of shapes `extra` further from the one above it (phase anchors with them)."""
+    rows = sorted({round(measured[s.name].y, 2) for s in body})
+    spaced = dict(measured)
+    anchors = [f"b{k}" for k in range(1, len(chart.phases))]
+    for name in [s.name for s in body] + anchors:
+        box = measured[name]
+        above = bisect_left(rows, round(box.y, 2))
+        spaced[name] = Box(box.x, box.y + above * extra, box.w, box.h)
+    return spaced
+
+
+def _arrange_with(chart: Plan, body: list[Shape], measured: dict[str, Box], pad: float) -> tuple[Layout, int]:
     extents = _lane_extents(body, measured, len(chart.lanes))
-    frame = _frame(chart, measured, extents)
+    frame = _frame(chart, measured, extents, pad)
     shift_y = frame.header + BODY_PAD - min((measured[s.name].top for s in body), default=0.0)
     boxes = {s.name: _in_column(s, measured[s.name], extents, frame, shift_y) for s in body}
     bottom = max((b.bottom for b in boxes.values()), default=frame.header) + BODY_PAD
@@ -292,9 +317,10 @@ def _arrange(chart: Plan, measured: dict[str, Box]) -> Layout:
     cuts = [frame.header] + [measured[f"b{k}"].y + shift_y for k in range(1, len(chart.phases))] + [bottom]
     bands = [(phase, Rect(0, cuts[i], frame.right, cuts[i + 1])) for i, phase in enumerate(chart.phases)]
     boxes.update(_furniture(chart, measured, frame, bands, bottom))
-    routes = _lines(chart, boxes, body, frame, bottom, measured)
+    routes, crowded = _lines(chart, boxes, body, Space(boxes, [], set(), frame.borders, frame.header, bottom, pad),
+                             measured)
     legend = boxes["legend"]
-    return Layout(max(frame.right, legend.right), legend.bottom, columns, bands, boxes, routes)
+    return Layout(max(frame.right, legend.right), legend.bottom, columns, bands, boxes, routes), crowded
 
 
 def _beside(body: list[Shape], measured: dict[str, Box]) -> dict[str, Box]:
@@ -336,7 +362,7 @@ def _lane_extents(body: list[Shape], measured: dict[str, Box], count: int) -> li
     return [extent or (0.0, 0.0) for extent in extents]
 
 
-def _frame(chart: Plan, measured: dict[str, Box], extents: list[tuple[float, float]]) -> _Frame:
+def _frame(chart: Plan, measured: dict[str, Box], extents: list[tuple[float, float]], pad: float) -> _Frame:
     """Each lane as wide as its own content or its header, whichever is wider; the gutter as the widest phase name.
 
     Equal widths would give every lane the room of the busiest one: a chart
@@ -347,9 +373,9 @@ def _frame(chart: Plan, measured: dict[str, Box], extents: list[tuple[float, flo
     """
     headers = [measured[f"lane{i}"] for i in range(len(chart.lanes))]
     labels = [measured[s.name] for s in chart.shapes if s.kind == "phase"]
-    gutter = max((b.w for b in labels), default=0.0) + (2 * LANE_PAD if labels else 0.0)
+    gutter = max((b.w for b in labels), default=0.0) + (2 * pad if labels else 0.0)
     widths = [
-        max(right - left, head.w + HEADER_INSET) + 2 * LANE_PAD
+        max(right - left, head.w + HEADER_INSET) + 2 * pad
         for (left, right), head in zip(extents, headers, strict=True)
     ]
     header = max((h.h for h in headers), default=0.0) + HEADER_INSET
@@ -385,14 +411,15 @@ def _furniture(
 
 
 def _lines(
-    chart: Plan, boxes: dict[str, Box], body: list[Shape], frame: _Frame, bottom: float, measured: dict[str, Box]
-) -> list[Route]:
-    """The lines routed around the placed shapes, each label the size dot measured."""
+    chart: Plan, boxes: dict[str, Box], body: list[Shape], frame: Space, measured: dict[str, Box]
+) -> tuple[list[Route], int]:
+    """The lines routed around the placed shapes, each label the size dot measured; and how
+    many lines found no way of their own (`frame`: the space with no shapes in it yet)."""
     diamonds = {s.name for s in body
                 if s.kind == "fork" or (s.kind == "step" and s.step is not None and s.step.type in DIAMOND_STEPS)}
     obstacles = [(s.name, _blocking(s, boxes[s.name])) for s in body]
     sizes = {s.flow: measured[s.name] for s in chart.shapes if s.kind == "label" and s.flow is not None}
-    return route_all(chart.flows, Space(boxes, obstacles, diamonds, frame.borders, frame.header, bottom), sizes)
+    return route_all(chart.flows, replace(frame, obstacles=obstacles, diamonds=diamonds), sizes)
 
 
 def _blocking(shape: Shape, box: Box) -> Box:

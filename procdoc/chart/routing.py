@@ -17,7 +17,10 @@ from itertools import pairwise
 from typing import Generic, TypeVar
 
 Point = tuple[float, float]
-TRACK = 5.0  # between parallel lines sharing a gap
+TRACK = 7.0  # between parallel lines sharing a gap: a reader tells lines apart from 6 points on
+APART = 6.5  # lines nearer than this to each other read as one line, or as a bundle
+LOOK_AHEAD = 6  # candidate paths weighed for fewer crossings once one is clear
+HOP = 3.0  # the radius of the half-circle a line makes where it hops over another
 CLEARANCE = 3.0  # how close a line may pass a shape
 ARROW_ROOM = 10.0  # a line's last segment must be longer than its arrowhead
 
@@ -74,6 +77,7 @@ class Route:
     port: str
     points: tuple[Point, ...]
     label: Box | None = None
+    hops: tuple[Point, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,8 +86,8 @@ class Space:
 
     `obstacles`: the room each body shape keeps lines out of (a note's
     includes the gap to its step). `borders`: the x of each lane's left edge,
-    then the last lane's right edge. Lines run between `top` (below the
-    header band) and `bottom`.
+    then the last lane's right edge; `pad`: the free margin inside each lane
+    border. Lines run between `top` (below the header band) and `bottom`.
     """
 
     boxes: Mapping[str, Box]
@@ -92,16 +96,63 @@ class Space:
     borders: list[float]
     top: float
     bottom: float
+    pad: float = 12.0
 
 
-def route_all(flows: list[Flow], space: Space, labels: Mapping[Flow, Box]) -> list[Route]:
-    """Every line routed in written order, then every label (`labels`: its measured size) beside its line."""
+def route_all(flows: list[Flow], space: Space, labels: Mapping[Flow, Box]) -> tuple[list[Route], int]:
+    """Every line routed in written order, then every label (`labels`: its measured size) beside its line;
+    and how many lines found no way that runs on no other line."""
     router = _Router(space)
-    paths = [router.route(flow, port) for flow, port in zip(flows, _ports(flows, space), strict=True)]
-    return [
-        Route(flow, port, points, router.label(j, labels[flow]) if flow in labels else None)
+    ports = _ports(flows, space)
+    router.middle_exits = {flow.tail for flow, port in zip(flows, ports, strict=True) if port == "bottom"}
+    for flow, port in zip(flows, ports, strict=True):
+        router.used.setdefault(flow.tail, set()).add(port)
+    order = _order(flows, ports)
+    routed = {j: router.route(flows[j], ports[j]) for j in order}
+    paths = [routed[j] for j in range(len(flows))]
+    hops = router.hops()
+    at = {j: k for k, j in enumerate(order)}
+    routes = [
+        Route(flow, port, points, router.label(at[j], labels[flow]) if flow in labels else None, hops[at[j]])
         for j, (flow, (port, points)) in enumerate(zip(flows, paths, strict=True))
     ]
+    return routes, router.crowded
+
+
+def _order(flows: list[Flow], ports: list[str]) -> list[int]:
+    """Written order, except that of a shape's lines the ones leaving off its middle go first:
+    they take the track nearest the gap's middle, the middle one the next, and so do not cross."""
+    first: dict[str, int] = {}
+    for j, flow in enumerate(flows):
+        first.setdefault(flow.tail, j)
+    return sorted(range(len(flows)), key=lambda j: (first[flows[j].tail], -abs(_offset(ports[j])), j))
+
+
+def _offset(port: str) -> float:
+    """Where along a shape's bottom a port is, from -1 (left) to 1 (right); a side corner is ±1."""
+    if port in ("left", "right"):
+        return -1.0 if port == "left" else 1.0
+    return float(port.removeprefix("bottom") or 0) if port.startswith("bottom") else 0.0
+
+
+def _bottom(offset: float) -> str:
+    """The port `offset` of the way from a shape's bottom middle to its side (see `_offset`)."""
+    return f"bottom{offset:+.2f}" if offset else "bottom"
+
+
+def _room(point: Point, p: Point, q: Point, axis: int) -> bool:
+    """Whether a hop at `point` fits on segment pq, clear of its ends."""
+    return min(p[axis], q[axis]) + HOP + 0.5 < point[axis] < max(p[axis], q[axis]) - HOP - 0.5
+
+
+def _along(path: list[Point], point: Point) -> float:
+    """How far along the path a point of it lies."""
+    walked = 0.0
+    for p, q in pairwise(path):
+        if _distance(Box(point[0], point[1], 0, 0), p, q) < 0.01:
+            return walked + abs(point[0] - p[0]) + abs(point[1] - p[1])
+        walked += abs(q[0] - p[0]) + abs(q[1] - p[1])
+    return walked
 
 
 def _ports(flows: list[Flow], space: Space) -> list[str]:
@@ -121,10 +172,13 @@ def _ports(flows: list[Flow], space: Space) -> list[str]:
     blocked |= {(f.tail, "right") for f in flows if f.kind == "record"}
     exits: dict[str, list[int]] = {}
     for j, flow in enumerate(flows):
-        if flow.kind == "flow" and flow.tail in space.diamonds:
+        if flow.kind == "flow":
             exits.setdefault(flow.tail, []).append(j)
     for tail, indices in exits.items():
         shift = {j: boxes[flows[j].head].x - boxes[tail].x for j in indices}
+        if tail not in space.diamonds:
+            _spread(indices, shift, ports)
+            continue
         free = [side for side in ("left", "right") if (tail, side) not in blocked]
         ordered = sorted(indices, key=lambda j: (shift[j], j))
         many = len(indices) > 2
@@ -137,7 +191,22 @@ def _ports(flows: list[Flow], space: Space) -> list[str]:
         keep = min(bottom, key=lambda j: (flows[j].back, abs(shift[j]), j), default=None)
         for j, side in zip((j for j in bottom if j != keep), free, strict=False):
             ports[j] = side
+        _spread([j for j in indices if ports[j] == "bottom"], shift, ports)
     return ports
+
+
+def _spread(indices: list[int], shift: Mapping[int, float], ports: list[str]) -> None:
+    """Several lines leaving one shape's bottom each get their own point of it, in the
+    order of their heads: lines to different steps never start on one another."""
+    if len(indices) < 2:
+        return
+    keep = min(indices, key=lambda j: (abs(shift[j]), j))
+    ordered = sorted(indices, key=lambda j: (shift[j], j))
+    middle = ordered.index(keep)
+    left, right = ordered[:middle][::-1], ordered[middle + 1 :]
+    for side, sign in ((left, -1), (right, 1)):
+        for i, j in enumerate(side, start=1):
+            ports[j] = _bottom(sign * i / (len(side) + 1))
 
 
 class _Router:
@@ -159,11 +228,15 @@ class _Router:
         for name, box in space.obstacles:
             self.obstacles.add((name, box), box.left, box.top, box.right, box.bottom)
         self.gaps = _gaps([box for _, box in space.obstacles], space.top, space.bottom)
-        self.taken: _Grid[tuple[bool, float, float, float]] = _Grid()  # (horizontal, at, from, to)
+        self.taken: _Grid[tuple[bool, float, float, float, str]] = _Grid()  # (horizontal, at, from, to, head)
         self.lines: _Grid[tuple[int, Point, Point]] = _Grid()  # (path index, segment)
         self.labels: _Grid[Box] = _Grid()
         self.paths: list[list[Point]] = []
-        margins = [x + side * 1.2 * TRACK for x in space.borders for side in (-1, 1)]
+        self.used: dict[str, set[str]] = {}  # the ports each shape's lines leave by, planned or taken
+        self.crowded = 0  # lines that found no way of their own
+        self.middle_exits: set[str] = set()  # shapes with a line still to leave from the middle of their bottom
+        tracks = range(max(1, int((space.pad - 1.2 * TRACK - CLEARANCE) / TRACK) + 1))
+        margins = [x + side * (1.2 + k) * TRACK for x in space.borders for side in (-1, 1) for k in tracks]
         beside = [x for _, b in space.obstacles for x in (b.left - 2.5 * TRACK, b.right + 2.5 * TRACK)]
         low, high = space.borders[0] + CLEARANCE, space.borders[-1] - CLEARANCE
         self.verticals = sorted({round(x, 2) for x in margins + beside if low <= x <= high})
@@ -172,36 +245,101 @@ class _Router:
         """The port the line leaves from and its path, remembered for the lines after it."""
         tail, head = self.boxes[flow.tail], self.boxes[flow.head]
         if flow.kind != "flow":
-            self._take([(tail.right, head.y), (head.left, head.y)])
+            self._take([(tail.right, head.y), (head.left, head.y)], flow.head)
             return port, tuple(self.paths[-1])
+        used = self.used.get(flow.tail, set())
+        mirror = _bottom(-_offset(port) / 2 if port in ("left", "right") else -_offset(port))
+        options = [port] + ([mirror] if port != "bottom" and mirror not in used else [])
+        score, (port, points) = self._choose(flow, options[0])
+        if score != (0, 0) and len(options) > 1:  # the mirror point only when the first is not perfect
+            score, (port, points) = min((score, (port, points)), self._choose(flow, options[1]), key=lambda f: f[0])
+        self.crowded += score[0] > 0
+        chosen = port, _simplified(points)
+        self.used.setdefault(flow.tail, set()).add(chosen[0])
+        if chosen[0] == "bottom":
+            self.middle_exits.discard(flow.tail)
+        self._take(chosen[1], flow.head)
+        return chosen[0], tuple(chosen[1])
+
+    def hops(self) -> list[tuple[Point, ...]]:
+        """Where each line hops over another, in the order it meets them; by line, in routing order.
+
+        Crossing lines that do not hop read as a junction; the practitioners'
+        rule is that lines do not cross, and where they must, one hops the other.
+        The horizontal line hops, unless the crossing is too near its corner to
+        hold a hop: then the vertical one does.
+        """
+        found: dict[int, set[Point]] = {}
+        for j, path in enumerate(self.paths):
+            for p, q in pairwise(path):
+                if abs(p[1] - q[1]) >= 0.01:
+                    continue
+                area = (min(p[0], q[0]), p[1], max(p[0], q[0]), p[1])
+                for i, v, w in self.lines.near(*area):
+                    if i != j and _cross(p, q, v, w):
+                        point = (v[0], p[1])
+                        hopper = j if _room(point, p, q, 0) or not _room(point, v, w, 1) else i
+                        found.setdefault(hopper, set()).add(point)
+        return [tuple(sorted(found.get(j, ()), key=lambda h: _along(path, h))) for j, path in enumerate(self.paths)]
+
+    def _free_bottom(self, tail: str, side: float) -> str:
+        """A point of the tail's bottom on `side` (-1 left, 1 right) that no line has left from yet."""
+        used = self.used.get(tail, set())
+        free = (port for port in (_bottom(side * k / 8) for k in (4, 2, 6, 3, 5, 1, 7)) if port not in used)
+        return next(free, _bottom(side / 2))
+
+    def _choose(self, flow: Flow, port: str) -> tuple[tuple[int, int], tuple[str, list[Point]]]:
+        """The best path leaving by `port` and how good it is: the first that touches no shape,
+        runs along no line and crosses none, or of the first few clear ones the one crossing fewest."""
         fallback: tuple[str, list[Point]] | None = None
-        for candidate in self._candidates(flow, port):
+        best: tuple[int, tuple[str, list[Point]]] | None = None
+        for tried, candidate in enumerate(self._candidates(flow, port)):
             avoids, alone = self._clear(candidate[1], flow)
             if avoids and alone:
-                chosen = candidate
+                crossings = self._crossings(candidate[1], flow.tail)
+                best = best if best is not None and best[0] <= crossings else (crossings, candidate)
+                if crossings == 0 or tried >= LOOK_AHEAD:
+                    break
+            elif best is not None and tried >= LOOK_AHEAD:
                 break
             fallback = fallback or (candidate if avoids else None)
-        else:
-            chosen = fallback or candidate
-        self._take(chosen[1])
-        return chosen[0], tuple(chosen[1])
+        if best is not None:
+            return (0, best[0]), best[1]
+        return ((1, 0), fallback) if fallback else ((2, 0), candidate)
+
+    def _crossings(self, points: list[Point], tail: str) -> int:
+        """How many lines routed before this path crosses, and the start of the line
+        still to leave `tail` from the middle of its bottom."""
+        box = self.boxes[tail]
+        stub = ((box.x, box.bottom), (box.x, self._gap_below(box)[1])) if tail in self.middle_exits else None
+        count = 0
+        for p, q in pairwise(points):
+            area = (min(p[0], q[0]), min(p[1], q[1]), max(p[0], q[0]), max(p[1], q[1]))
+            count += sum(1 for _, a, b in self.lines.near(*area) if _cross(p, q, a, b))
+            count += 1 if stub and _cross(p, q, *stub) else 0
+        return count
 
     def label(self, index: int, size: Box) -> Box:
         """A spot beside line `index`, nearest its tail, covering no shape and no other label,
-        and crossed by as few other lines as can be."""
+        nearer to its own line than to any other and crossed by as few other lines as can be."""
         best: tuple[int, Box] | None = None
-        for spot in _label_spots(self.paths[index], size.w, size.h):
-            area = (spot.left, spot.top, spot.right, spot.bottom)
-            if any(_overlap(spot, b) for b in self.labels.near(*area)) or any(
-                _overlap(spot, b) for _, b in self.obstacles.near(*area)
+        own_path = self.paths[index]
+        for spot in _label_spots(own_path, size.w, size.h):
+            if any(_overlap(spot, b) for b in self.labels.near(spot.left, spot.top, spot.right, spot.bottom)) or any(
+                _overlap(spot, b, name in self.diamonds)
+                for name, b in self.obstacles.near(spot.left, spot.top, spot.right, spot.bottom)
             ):
                 continue
-            crossing = sum(1 for i, p, q in self.lines.near(*area) if i != index and _crosses(p, q, spot, 0.0))
+            own = min(_distance(spot, p, q) for p, q in pairwise(own_path)) + 0.25
+            area = (spot.left - own, spot.top - own, spot.right + own, spot.bottom + own)
+            others = [(p, q) for i, p, q in self.lines.near(*area) if i != index]
+            crossing = sum(2 if _crosses(p, q, spot, 0.0) else 1 for p, q in others if _distance(spot, p, q) <= own)
             best = best if best is not None and best[0] <= crossing else (crossing, spot)
             if crossing == 0:
                 break
         x, y = self.paths[index][0]
         chosen = best[1] if best is not None else Box(x, y, size.w, size.h)
+        self.crowded += best is None or best[0] > 0
         self.labels.add(chosen, chosen.left, chosen.top, chosen.right, chosen.bottom)
         return chosen
 
@@ -215,19 +353,21 @@ class _Router:
         tail, head = self.boxes[flow.tail], self.boxes[flow.head]
         downward = self._gap_below(tail)[1] <= head.top
         beside = flow.tail != flow.head  # a step looping to itself comes back in from the top
-        if port != "bottom":
+        if port in ("left", "right"):
             corner = _port(tail, port)
             yield from ((port, p) for p in self._from_corner(tail, head, corner, downward, beside))
-        start = (tail.x, tail.bottom)
+            port = self._free_bottom(flow.tail, _offset(port))  # off the middle, where another exit leaves
+        start = _port(tail, port, flow.tail in self.diamonds)
+        sx = start[0]
         if downward:
-            yield from (("bottom", p) for p in self._down(tail, head, flow))
+            yield from ((port, p) for p in self._down(start, tail, head, flow))
         elif beside:
-            y = self._track(self._gap_below(tail), tail.x, tail.x)
             for x, entry in self._side_entries(tail, head, lambda x: True):
-                yield "bottom", [start, (tail.x, y), (x, y), (x, head.y), entry]
+                y = self._track(self._gap_below(tail), sx, x)
+                yield port, [start, (sx, y), (x, y), (x, head.y), entry]
         for x in self._verticals(tail, head, lambda x: True):
-            y_out, y_in = self._track(self._gap_below(tail), tail.x, x), self._track(self._gap_above(head), x, head.x)
-            yield "bottom", [start, (tail.x, y_out), (x, y_out), (x, y_in), (head.x, y_in), (head.x, head.top)]
+            y_out, y_in = self._track(self._gap_below(tail), sx, x), self._track(self._gap_above(head), x, head.x)
+            yield port, [start, (sx, y_out), (x, y_out), (x, y_in), (head.x, y_in), (head.x, head.top)]
 
     def _from_corner(
         self, tail: Box, head: Box, corner: Point, downward: bool, beside: bool
@@ -242,8 +382,9 @@ class _Router:
         if downward:
             if beyond(head.x):
                 yield [corner, (head.x, tail.y), end]
-            out, y = corner[0] + sign * 2 * TRACK, self._track(self._gap_below(tail), corner[0], head.x)
-            yield [corner, (out, tail.y), (out, y), (head.x, y), end]
+            y = self._track(self._gap_below(tail), corner[0], head.x)
+            for out in (corner[0] + sign * 2 * TRACK, corner[0] + sign * TRACK):
+                yield [corner, (out, tail.y), (out, y), (head.x, y), end]
         elif beside:
             for x, entry in self._side_entries(tail, head, beyond):
                 yield [corner, (x, tail.y), (x, head.y), entry]
@@ -251,17 +392,19 @@ class _Router:
             y = self._track(self._gap_above(head), x, head.x)
             yield [corner, (x, tail.y), (x, y), (head.x, y), end]
 
-    def _down(self, tail: Box, head: Box, flow: Flow) -> Iterator[list[Point]]:
+    def _down(self, start: Point, tail: Box, head: Box, flow: Flow) -> Iterator[list[Point]]:
         """Straight down, or down-across-down through the gap below the tail or above the head."""
-        start, end = (tail.x, tail.bottom), (head.x, head.top)
+        end, sx = (head.x, head.top), start[0]
         shared = _shared_x(tail, head, flow.tail in self.diamonds, flow.head in self.diamonds)
-        if shared is not None:
+        if shared is not None and start == (tail.x, tail.bottom):
             yield [(shared, tail.bottom), (shared, head.top)]
+        elif _within(sx, head, flow.head in self.diamonds):
+            yield [start, (sx, head.top)]
         for x in self._entries(head, flow.head in self.diamonds):
-            y = self._track(self._gap_below(tail), tail.x, x)
-            yield [start, (tail.x, y), (x, y), (x, head.top)]
-        y = self._track(self._gap_above(head), tail.x, head.x)
-        yield [start, (tail.x, y), (head.x, y), end]
+            y = self._track(self._gap_below(tail), sx, x)
+            yield [start, (sx, y), (x, y), (x, head.top)]
+        y = self._track(self._gap_above(head), sx, head.x)
+        yield [start, (sx, y), (head.x, y), end]
 
     def _side_entries(self, tail: Box, head: Box, keep: Callable[[float], bool]) -> Iterator[tuple[float, Point]]:
         """Verticals beside the head, each with the point of the head's side it leads to."""
@@ -298,15 +441,18 @@ class _Router:
                 return y
         return centre
 
-    def _overlaps(self, horizontal: bool, at: float, a: float, b: float) -> bool:
-        """Whether a line already runs along [a, b] at `at` (within most of a track)."""
+    def _overlaps(self, horizontal: bool, at: float, a: float, b: float, head: str = "") -> bool:
+        """Whether a line already runs along [a, b] at `at`, nearer than APART; a line into
+        the same `head` may run on it exactly (they merge), not beside it."""
         area = (a, at - TRACK, b, at + TRACK) if horizontal else (at - TRACK, a, at + TRACK, b)
-        near = self.taken.near(*area)
-        return any(h == horizontal and abs(t - at) < TRACK * 0.8 and f < b and a < e for h, t, f, e in near)
+        return any(
+            h == horizontal and abs(t - at) < APART and f < b and a < e and not (into == head and abs(t - at) < 0.01)
+            for h, t, f, e, into in self.taken.near(*area)
+        )
 
     def _clear(self, points: list[Point], flow: Flow) -> tuple[bool, bool]:
         """Whether no segment passes through a shape (the first may touch the tail, the
-        last the head), and whether no inner segment runs along another line."""
+        last the head), and whether no segment runs along another line (but one into the same head)."""
         last = len(points) - 2
         alone = True
         for i, (p, q) in enumerate(pairwise(points)):
@@ -317,17 +463,17 @@ class _Router:
                 return False, False
             horizontal = abs(p[1] - q[1]) < 0.01
             at, a, b = (p[1], p[0], q[0]) if horizontal else (p[0], p[1], q[1])
-            alone = alone and not (0 < i < last and self._overlaps(horizontal, at, min(a, b), max(a, b)))
+            alone = alone and not self._overlaps(horizontal, at, min(a, b), max(a, b), flow.head)
         return True, alone
 
-    def _take(self, points: list[Point]) -> None:
+    def _take(self, points: list[Point], head: str) -> None:
         index = len(self.paths)
         self.paths.append(points)
         for (x0, y0), (x1, y1) in pairwise(points):
             horizontal = abs(y0 - y1) < 0.01
             at, a, b = (y0, x0, x1) if horizontal else (x0, y0, y1)
             area = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
-            self.taken.add((horizontal, at, min(a, b), max(a, b)), *area)
+            self.taken.add((horizontal, at, min(a, b), max(a, b), head), *area)
             self.lines.add((index, (x0, y0), (x1, y1)), *area)
 
 
@@ -374,16 +520,66 @@ def _within(x: float, box: Box, corner_only: bool) -> bool:
     return abs(x - box.x) <= (0.5 if corner_only else box.w * 0.3)
 
 
-def _port(box: Box, port: str) -> Point:
+def _port(box: Box, port: str, diamond: bool = False) -> Point:
+    """Where a line leaves: a side corner, the bottom, or a point of the bottom left or
+    right of the middle (of a diamond: a point of a lower edge)."""
     if port == "left":
         return (box.left, box.y)
     if port == "right":
         return (box.right, box.y)
+    offset = _offset(port)
+    if offset:
+        x = box.x + box.w / 2 * offset
+        return (x, box.y + box.h / 2 * (1 - abs(offset)) if diamond else box.bottom)
     return (box.x, box.bottom)
 
 
-def _overlap(a: Box, b: Box) -> bool:
-    return a.left < b.right and b.left < a.right and a.top < b.bottom and b.top < a.bottom
+def _simplified(points: list[Point]) -> list[Point]:
+    """The path without points that are not corners: no empty piece, no straight run cut in two
+    (a hop needs the whole run to sit on)."""
+    kept: list[Point] = []
+    for point in points:
+        if kept and abs(point[0] - kept[-1][0]) < 0.01 and abs(point[1] - kept[-1][1]) < 0.01:
+            continue
+        if len(kept) >= 2 and _straight(kept[-2], kept[-1], point):
+            kept[-1] = point
+        else:
+            kept.append(point)
+    return kept
+
+
+def _straight(a: Point, b: Point, c: Point) -> bool:
+    same_x = abs(a[0] - b[0]) < 0.01 and abs(b[0] - c[0]) < 0.01
+    same_y = abs(a[1] - b[1]) < 0.01 and abs(b[1] - c[1]) < 0.01
+    return same_x or same_y
+
+
+def _cross(p: Point, q: Point, a: Point, b: Point) -> bool:
+    """Whether two axis-parallel segments cross inside both (not where one ends on the other)."""
+    horizontal = abs(p[1] - q[1]) < 0.01
+    if horizontal == (abs(a[1] - b[1]) < 0.01):
+        return False
+    (h0, h1), (v0, v1) = ((p, q), (a, b)) if horizontal else ((a, b), (p, q))
+    x, y = v0[0], h0[1]
+    inside_h = min(h0[0], h1[0]) + 0.5 < x < max(h0[0], h1[0]) - 0.5
+    return inside_h and min(v0[1], v1[1]) + 0.5 < y < max(v0[1], v1[1]) - 0.5
+
+
+def _distance(box: Box, p: Point, q: Point) -> float:
+    """How far an axis-parallel segment passes from a box (0 when it touches it)."""
+    dx = max(box.left - max(p[0], q[0]), min(p[0], q[0]) - box.right, 0.0)
+    dy = max(box.top - max(p[1], q[1]), min(p[1], q[1]) - box.bottom, 0.0)
+    return float((dx * dx + dy * dy) ** 0.5)
+
+
+def _overlap(a: Box, b: Box, diamond: bool = False) -> bool:
+    """Whether box `a` overlaps box `b` (or the diamond drawn in it: a label may sit in its corners)."""
+    if not (a.left < b.right and b.left < a.right and a.top < b.bottom and b.top < a.bottom):
+        return False
+    if not diamond:
+        return True
+    nearest_x, nearest_y = min(max(b.x, a.left), a.right), min(max(b.y, a.top), a.bottom)
+    return abs(nearest_x - b.x) / (b.w / 2) + abs(nearest_y - b.y) / (b.h / 2) < 1
 
 
 def _crosses(p: Point, q: Point, box: Box, m: float = CLEARANCE) -> bool:
@@ -393,6 +589,7 @@ def _crosses(p: Point, q: Point, box: Box, m: float = CLEARANCE) -> bool:
 
 
 LABEL_GAP = 3.0  # between a label and its line
+LABEL_SLIDES = 4  # a label may slide this many of its heights down a long vertical, off a crossing line
 
 
 def _label_spots(points: list[Point], w: float, h: float) -> Iterator[Box]:
@@ -402,8 +599,16 @@ def _label_spots(points: list[Point], w: float, h: float) -> Iterator[Box]:
         horizontal = abs(p[1] - q[1]) < 0.01
         if horizontal and abs(q[0] - p[0]) >= w + 4 * LABEL_GAP:
             yield from (*_at_end(p, q, w, h), *_at_end(q, p, w, h))
+            sign = 1 if q[0] > p[0] else -1
+            for k in range(1, min(LABEL_SLIDES, int((abs(q[0] - p[0]) - 4 * LABEL_GAP) / (w / 2)) - 1)):
+                yield from _at_end((p[0] + sign * k * w / 2, p[1]), q, w, h)
         elif not horizontal and abs(q[1] - p[1]) >= h + 2 * LABEL_GAP:
             yield from _at_end(p, q, w, h)
+            sign = 1 if q[1] > p[1] else -1
+            for k in range(1, min(LABEL_SLIDES, int((abs(q[1] - p[1]) - 2 * LABEL_GAP) / h))):
+                yield from _at_end((p[0], p[1] + sign * k * h), q, w, h)
+    for p, q in pairwise(points):  # failing those, beside any piece, from either end
+        yield from (*_at_end(p, q, w, h), *_at_end(q, p, w, h))
     yield from _at_end(points[0], points[1], w, h)
 
 

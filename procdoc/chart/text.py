@@ -1,7 +1,10 @@
 """Text wrapped by display width for the boxes of a chart (a Chinese character counts 2).
 
 The boxes of procdoc's chart and of the BPMN export wrap names the same way,
-so a name breaks where a reader expects in both.
+so a name breaks where a reader expects in both: Chinese between any two
+characters, Latin text at spaces, and the usual Chinese line-breaking rules
+(kinsoku): no closing bracket or punctuation at the start of a line, no
+opening bracket at the end of one.
 """
 
 from __future__ import annotations
@@ -9,47 +12,50 @@ from __future__ import annotations
 from procdoc.textwidth import columns as text_columns
 from procdoc.textwidth import is_wide
 
+CLOSING = set("，。、；：？！）》」』】〕〉’”…,.;:?!)]}%")
+OPENING = set("（《「『【〔〈‘“([{")
+BREAKS_AFTER = set("/-")  # an ASCII token may break after these: asfi511/⏎asfi512, After-⏎Sales
+LONGEST = 48  # columns: a token longer than this (a pasted hash, a mangled string) is cut after all
 
-def wrap(text: str, columns: int, whole: int = 0) -> list[str]:
+
+def wrap(text: str, columns: int) -> list[str]:
     """Lines of at most `columns` display columns (a Chinese character counts 2), evened out.
 
-    Latin text breaks at spaces, Chinese between any two characters; a word
-    longer than a line is cut, unless it is at most `whole` columns long: a
-    narrow note had better grow a little than show "Questionnai/re".
-    Closing punctuation stays on its line. Lines are balanced, so a name
-    does not end in one lonely character.
+    An ASCII token (a word, a transaction code) is never cut but after a `/`
+    or `-`: a narrow box had better grow a little than show "asfi511/a⏎sfi512".
+    Lines are balanced, so a name does not end in one lonely character.
     """
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
-        greedy = _fill(paragraph, columns, whole)
+        units = [_units(word) for word in paragraph.split(" ")]
+        greedy = _fill(units, columns)
         target = -(-sum(text_columns(line) for line in greedy) // len(greedy))
-        while len(greedy) > 1 and target < columns and len(_fill(paragraph, target, whole)) > len(greedy):
+        while len(greedy) > 1 and target < columns and len(_fill(units, target)) > len(greedy):
             target += 1
-        lines += _fill(paragraph, target, whole) if len(greedy) > 1 and target < columns else greedy
+        lines += _fill(units, target) if len(greedy) > 1 and target < columns else greedy
     return lines
 
 
-_CLOSING = set("，。、；：？！）》」』】,.;:?!)")
-
-
-def _fill(paragraph: str, columns: int, whole: int) -> list[str]:
+def _fill(words: list[list[str]], columns: int) -> list[str]:
     lines: list[str] = []
     line, used = "", 0
-    for word in paragraph.split(" "):
-        for piece in _pieces(word, columns, whole):
-            size = text_columns(piece)
-            space = 1 if line and not is_wide(line[-1]) and not is_wide(piece[0]) else 0
-            if line and used + space + size > columns and piece not in _CLOSING:
+    for units in words:
+        for k, unit in enumerate(units):
+            size = text_columns(unit)
+            hanging = size - text_columns(unit.rstrip("".join(CLOSING)))  # closing marks may hang past the end
+            space = 1 if k == 0 and line and not is_wide(line[-1]) and not is_wide(unit[0]) else 0
+            if line and used + space + size - hanging > columns and unit[0] not in CLOSING:
                 lines.append(line)
                 line, used, space = "", 0, 0
-            line += " " * space + piece
+            line += " " * space + unit
             used += space + size
     return [*lines, line]
 
 
-def _pieces(word: str, columns: int, whole: int) -> list[str]:
-    """Where a space-free word may break: around each wide character, and inside a run longer
-    than a line and than `whole`."""
+def _units(word: str) -> list[str]:
+    """The pieces a space-free word may break between: each wide character, each ASCII run
+    up to a `/` or `-`; closing punctuation kept with what it follows, an opening bracket
+    with what comes after it. ASCII punctuation inside a run (v1.2, (ERP)) stays in it."""
     pieces: list[str] = []
     run = ""
     for ch in word:
@@ -58,6 +64,20 @@ def _pieces(word: str, columns: int, whole: int) -> list[str]:
             run = ""
         else:
             run += ch
+            if ch in BREAKS_AFTER:
+                pieces.append(run)
+                run = ""
     pieces += [run] if run else []
-    step = {p: columns if len(p) > max(columns, whole) else len(p) for p in pieces}
-    return [p[i : i + step[p]] for p in pieces for i in range(0, len(p), step[p])]
+    units: list[str] = []
+    glue = False
+    for piece in pieces:
+        if units and (glue or piece in CLOSING):
+            units[-1] += piece
+        else:
+            units.append(piece)
+        glue = piece in OPENING
+    return [cut for unit in units for cut in _cut(unit)]
+
+
+def _cut(unit: str) -> list[str]:
+    return [unit] if len(unit) <= LONGEST else [unit[i : i + LONGEST] for i in range(0, len(unit), LONGEST)]

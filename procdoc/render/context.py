@@ -82,6 +82,7 @@ class HeaderBlock:
     sla: str
     review_every: str
     signatures: tuple[Signature, ...]
+    draft: bool  # draft or in review: marked as not in force, on screen and on paper
 
 
 @dataclass(frozen=True)
@@ -390,10 +391,10 @@ def _signatures(process: Process, lang: str) -> tuple[Signature, ...]:
     latest = process.latest_revision
     if latest is None:
         return tuple(Signature(label(lang, f"sign.{role}"), "", "") for role in ("author", "reviewer", "approver"))
-    return (
-        Signature(label(lang, "sign.author"), latest.author or "", latest.date),
-        Signature(label(lang, "sign.reviewer"), latest.reviewed_by or "", latest.date),
-        Signature(label(lang, "sign.approver"), latest.approved_by or process.approved_by or "", latest.date),
+    names = (latest.author, latest.reviewed_by, latest.approved_by or process.approved_by)
+    return tuple(  # a date beside no name would make an unsigned page look signed
+        Signature(label(lang, f"sign.{role}"), name or "", latest.date if name else "")
+        for role, name in zip(("author", "reviewer", "approver"), names, strict=True)
     )
 
 
@@ -412,6 +413,7 @@ def _header(process: Process, pages: Mapping[str, PageRef], lang: str) -> Header
         sla=label(lang, "sla.separator").join(_sla_text(sla, lang) for sla in process.sla),
         review_every=process.review_every or "",
         signatures=_signatures(process, lang),
+        draft=process.status in ("draft", "in-review"),
     )
 
 

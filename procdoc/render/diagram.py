@@ -31,7 +31,6 @@ LINE_COLUMNS = 22  # about 11 Chinese characters or 22 Latin ones per line
 DECISION_COLUMNS = 16  # a diamond grows twice as fast as its text
 NOTE_COLUMNS = 10  # documents, records and exit labels stay small beside the flow
 PHASE_COLUMNS = 8  # phase names in the left gutter
-WORD_COLUMNS = 14  # in those narrow places, a Latin word of up to 14 letters is not cut
 NOTE_SIZE = 9  # points: notes are read after the steps they sit beside
 NOTE_MIN = (0.4, 0.3)  # inches: as small as its text, not Graphviz's default 0.75 × 0.5
 HEADER_MARGIN = 7.2  # points left and right of a lane's name: the narrowest a lane can be
@@ -114,9 +113,9 @@ def png_of(drawing: Drawing) -> tuple[bytes, float]:
 # ── Text ──────────────────────────────────────────────────────────────────────
 
 
-def _lines(text: str, columns: int, whole: int = 0) -> str:
+def _lines(text: str, columns: int) -> str:
     """`text` wrapped and escaped, as HTML-like label lines."""
-    return "<BR/>".join(html(line) for line in wrap(text, columns, whole))
+    return "<BR/>".join(html(line) for line in wrap(text, columns))
 
 
 def _rows(rows: list[str], ruled: bool = False) -> str:
@@ -237,7 +236,7 @@ class Style:
         names = [known[i].name if i in known else i for i in ids]
         details = [getattr(known.get(i), "ref" if kind == "documents" else "stored_in", None) for i in ids]
         return _attrs(
-            _rows([_lines(name, NOTE_COLUMNS, WORD_COLUMNS) for name in names], ruled=True),
+            _rows([_lines(name, NOTE_COLUMNS) for name in names], ruled=True),
             id=f"{step_anchor(step.id)}-{kind}",
             shape="note", style="filled", fillcolor=DOCUMENT_FILL if kind == "documents" else RECORD_FILL,
             color="#8d6e63", peripheries=2 if len(ids) > 1 else 1, fontname=FONT, fontsize=NOTE_SIZE, fontcolor=INK,
@@ -257,7 +256,7 @@ class Style:
     def phase(self, index: int) -> str:
         """A phase's number and name, for the left gutter."""
         name = self.process.phases[index].name
-        label = _rows([f"<B>{index + 1}</B>", _lines(name, PHASE_COLUMNS, WORD_COLUMNS)])
+        label = _rows([f"<B>{index + 1}</B>", _lines(name, PHASE_COLUMNS)])
         return _attrs(label, shape="box", color="transparent", fontname=FONT, fontsize=11, fontcolor="#37474f",
                       margin="0.02,0.02", tooltip=name, **{"class": "phase-label"})
 
@@ -321,7 +320,7 @@ _PLUS = '<FONT POINT-SIZE="16"><B>+</B></FONT>'
 
 def _exit_label(text: str) -> str:
     """A decision exit's words on a white ground, so that crossing lines do not run through them."""
-    words = _lines(text, NOTE_COLUMNS, WORD_COLUMNS)
+    words = _lines(text, NOTE_COLUMNS)
     return (f'<TABLE BORDER="0" CELLPADDING="1" CELLSPACING="0" BGCOLOR="white"><TR><TD>'
             f'<FONT POINT-SIZE="10" COLOR="#bf360c">{words}</FONT></TD></TR></TABLE>')
 
@@ -357,7 +356,8 @@ def _pin(shape: layout.Shape, placed: layout.Layout) -> str:
 
 
 def _spline(route: routing.Route, height: float) -> str:
-    """The route as a Graphviz `pos`: straight Bézier pieces, the arrowhead ending on the head."""
+    """The route as a Graphviz `pos`: straight Bézier pieces, a half-circle at each hop,
+    the arrowhead ending on the head."""
     points = [(x, height - y) for x, y in route.points]
     prefix = ""
     if route.flow.kind == "flow":
@@ -366,8 +366,37 @@ def _spline(route: routing.Route, height: float) -> str:
         shorten = min(10 * ARROW_SIZE, length * 0.9) / length
         prefix = f"e,{x1:.2f},{y1:.2f} "
         points[-1] = (x1 - (x1 - x0) * shorten, y1 - (y1 - y0) * shorten)
-    pieces = [points[0]] + [p for a, b in pairwise(points) for p in (a, b, b)]
+    hops = [(x, height - y) for x, y in route.hops]
+    pieces = [points[0]]
+    for a, b in pairwise(points):
+        for hop in (h for h in hops if _on(h, a, b)):
+            pieces += _hop(pieces[-1], hop, a, b)
+        pieces += [pieces[-1], b, b]
     return f'pos="{prefix}' + " ".join(f"{x:.2f},{y:.2f}" for x, y in pieces) + '"'
+
+
+def _on(point: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Whether `point` lies inside the axis-parallel segment ab."""
+    if abs(a[1] - b[1]) < 0.01:
+        return abs(point[1] - a[1]) < 0.01 and min(a[0], b[0]) < point[0] < max(a[0], b[0])
+    return abs(point[0] - a[0]) < 0.01 and min(a[1], b[1]) < point[1] < max(a[1], b[1])
+
+
+def _hop(start: tuple[float, float], at: tuple[float, float], a: tuple[float, float],
+         b: tuple[float, float]) -> list[tuple[float, float]]:
+    """Straight on to the crossing at `at`, then over it in a half-circle (one Bézier piece,
+    bulging up from a horizontal line, right from a vertical one)."""
+    r, rise = routing.HOP, routing.HOP * 4 / 3
+    if abs(a[1] - b[1]) < 0.01:
+        sign = 1 if b[0] > a[0] else -1
+        before, after = (at[0] - sign * r, at[1]), (at[0] + sign * r, at[1])
+        bulge = (0.0, rise)
+    else:
+        sign = 1 if b[1] > a[1] else -1
+        before, after = (at[0], at[1] - sign * r), (at[0], at[1] + sign * r)
+        bulge = (rise, 0.0)
+    return [start, before, before, (before[0] + bulge[0], before[1] + bulge[1]),
+            (after[0] + bulge[0], after[1] + bulge[1]), after]
 
 
 def _bb(rect: layout.Rect, height: float) -> str:

@@ -17,6 +17,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from procdoc.render.context import IndexPage, Link, ProcessPage
+from procdoc.render.landscape import FrontPage
 from procdoc.render.svgtext import replace_value_start
 
 STATIC_FILES = ("procdoc.css", "procdoc.js")
@@ -107,5 +108,6 @@ def render_process_page(page: ProcessPage) -> str:
     return environment().get_template("process.html.j2").render(page=page, t=page.chrome.t)
 
 
-def render_index(page: IndexPage) -> str:
-    return environment().get_template("index.html.j2").render(page=page, t=page.chrome.t)
+def render_index(page: IndexPage, front: FrontPage | None = None) -> str:
+    """The front page: search, the process map and the interface view (`front`), then the catalogue."""
+    return environment().get_template("index.html.j2").render(page=page, front=front, t=page.chrome.t)

@@ -31,7 +31,7 @@ from procdoc.diagnostics import Diagnostic, Severity
 from procdoc.errors import UserError
 from procdoc.i18n import LANG_CHOICES, choose_lang, majority_lang
 from procdoc.model import Process
-from procdoc.render import cache, diagram, html, markdown
+from procdoc.render import cache, diagram, html, landscape, markdown, searchindex
 from procdoc.render.context import (
     Figure,
     PageRef,
@@ -135,6 +135,7 @@ class _Plan:
     entries: tuple[tuple[Process, PageRef], ...]
     pages: Mapping[str, PageRef]
     texts: Mapping[str, str]
+    settings_text: str  # procdoc.toml as written: the front page reads its catalogue of processes
     stamp: str
     previous: Path
     staged: Path
@@ -281,6 +282,7 @@ def _plan(request: RenderRequest, workspace: Workspace, processes: list[Process]
         entries=tuple((p, by_path[p.path]) for p in processes),
         pages=by_id,
         texts={item.path: item.text for item in workspace.loaded},
+        settings_text=workspace.settings.raw_text,
         stamp=stamp,
         previous=folders[0],
         staged=folders[1],
@@ -389,10 +391,13 @@ def _write_site_files(plan: _Plan, entries: Mapping[str, cache.Entry]) -> None:
     lang = majority_lang(plan.request.lang, [process for process, _ in plan.entries])
     index = build_index_page(plan.entries, plan.pages, lang, plan.stamp)
     if "html" in formats:
-        _write(plan.staged, "index.html", html.render_index(index).encode("utf-8"))
+        processes = [process for process, _ in plan.entries]
+        front = landscape.front_page(processes, plan.pages, plan.settings_text, lang, index.chrome.t)
+        _write(plan.staged, "index.html", html.render_index(index, front).encode("utf-8"))
         static = resources.files("procdoc.render") / "static"
         for name in html.STATIC_FILES:
             _write(plan.staged, f"{html.ASSETS_DIR}/{name}", static.joinpath(name).read_bytes())
+        _write(plan.staged, f"{html.ASSETS_DIR}/{searchindex.FILE}", searchindex.script(plan.entries).encode("utf-8"))
     if "md" in formats:
         _write(plan.staged, f"{MD_DIR}/index.md", markdown.render_index(index).encode("utf-8"))
     _write(plan.staged, MANIFEST, cache.manifest_text(entries).encode("utf-8"))

@@ -746,7 +746,7 @@ def test_english_chart_has_english_legend(drawn: dict[str, tuple[Process, Chart,
 
 def test_user_text_shows_literally_and_adds_no_element() -> None:
     nasty = parse(render(load(nasty_text(NASTY))).svg)
-    plain = parse(render(load(nasty_text([re.sub(r"\S", "x", n) for n in NASTY]))).svg)
+    plain = parse(render(load(nasty_text([re.sub(r"[^\s/-]", "x", n) for n in NASTY]))).svg)
     assert Counter(e.tag for e in nasty.root.iter()) == Counter(e.tag for e in plain.root.iter())
     assert {e.tag.removeprefix(SVG) for e in nasty.root.iter()} <= DRAWN_TAGS
     assert not any(k.startswith("on") for e in nasty.root.iter() for k in e.attrib)
@@ -782,7 +782,7 @@ def test_quoted_and_html_escape_every_special_character() -> None:
         ("客户投诉管理制度", 10, ["客户投诉", "管理制度"]),
         ("汇总投诉信息并编写投诉处理报告", 22, ["汇总投诉信息并编", "写投诉处理报告"]),
         ("Register and dispatch the repair request", 22, ["Register and dispatch", "the repair request"]),
-        ("<script>alert(1)</script>", 22, ["<script>alert", "(1)</script>"]),
+        ("<script>alert(1)</script>", 22, ["<script>alert(1)</", "script>"]),
         ("现场能否解决？", 12, ["现场能否解决？"]),
         ("录入ERP系统", 22, ["录入ERP系统"]),
         ("one\ntwo", 22, ["one", "two"]),
@@ -796,13 +796,40 @@ def test_wrap_by_display_width(text: str, columns: int, lines: list[str]) -> Non
     ("text", "lines"),
     [
         ("Satisfaction Survey Questionnaire", ["Satisfaction", "Survey", "Questionnaire"]),
-        ("After-Sales Service Procedure", ["After-Sales", "Service", "Procedure"]),
-        ("Internationalization", ["Internatio", "nalization"]),  # longer than 14: cut, and evened out
+        ("After-Sales Service Procedure", ["After-", "Sales", "Service", "Procedure"]),  # a hyphen may end a line
+        ("Internationalization", ["Internationalization"]),  # an ASCII token is never cut
         ("客户质量反馈记录表", ["客户质量反", "馈记录表"]),  # Chinese is not made of words
+        ("asfi511/asfi512", ["asfi511/", "asfi512"]),  # a transaction code breaks after its slash only
+        ("交付车辆并发放告知书（客户签字确认）", ["交付车辆并", "发放告知书", "（客户签字", "确认）"]),
+        ("全过程，统一得到闭环", ["全过程，统", "一得到闭环"]),  # evened out
     ],
 )
-def test_wrap_keeps_words_of_up_to_whole_columns_in_one_piece(text: str, lines: list[str]) -> None:
-    assert wrap(text, 10, whole=14) == lines
+def test_wrap_keeps_ascii_tokens_whole(text: str, lines: list[str]) -> None:
+    assert wrap(text, 10) == lines
+
+
+LINE_BREAKING = [
+    "在ERP中用事务asfi511/asfi512过账", "交付车辆并发放告知书（客户签字确认）", "发放交车告知书（",
+    "质量投诉处理全过程，统一得到闭环处理。", "按《客户质量反馈记录表》登记（OA）",
+    "Register in SAP (MIGO/MB1C) and file it",
+    "After-Sales Service: check the car, then call the customer.", "录入“维修委托书”并打印【一式两份】",
+]
+
+
+@pytest.mark.parametrize("text", LINE_BREAKING)
+@pytest.mark.parametrize("columns", range(6, 25))
+def test_wrap_follows_the_chinese_line_breaking_rules(text: str, columns: int) -> None:
+    """Every width: no ASCII token cut but after / or -, no closing mark opening a line,
+    no opening bracket ending one."""
+    lines = wrap(text, columns)
+    assert " ".join(lines).replace(" ", "") == text.replace(" ", "")
+    at = 0
+    for before, after in pairwise(lines):
+        assert before[-1] not in "（《「『【“‘([", (lines, "an opening bracket ends a line")
+        assert after[0] not in "，。、；：？！）》」』】”’,.;:?!)]", (lines, "a closing mark starts a line")
+        at = text.index(before, at) + len(before)
+        if before[-1].isascii() and after[0].isascii() and text[at] != " ":
+            assert before[-1] in "/-", (lines, "an ASCII token is cut")
 
 
 def test_drawing_twice_gives_identical_bytes() -> None:

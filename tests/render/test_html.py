@@ -92,7 +92,7 @@ def test_header_block_and_signatures(base_page: Node) -> None:
     assert [cells(row) for row in signatures.find_all("tr")] == [
         ["职责", "姓名", "签字", "日期"],
         ["编制", "张三", "", "2026-06-01"],
-        ["审核", "—", "", "2026-06-01"],
+        ["审核", "—", "", "—"],  # no date beside no name: an unsigned row never looks signed
         ["批准", "李四", "", "2026-06-01"],
     ]
 
@@ -120,7 +120,7 @@ def test_every_fragment_link_in_the_page_has_its_target(base_page: Node) -> None
 def test_diagram_is_an_accessible_figure_with_inline_svg(base_page: Node) -> None:
     figure = section(base_page, "diagram").find("figure")
     canvas = figure.find("div", class_="diagram-canvas")
-    assert canvas.attrs["role"] == "img"
+    assert canvas.attrs["role"] == "group" and canvas.attrs["tabindex"] == "0"  # links inside: not an img
     assert canvas.attrs["aria-label"] == "投诉受理泳道流程图：2 个泳道，5 个步骤；文字版见“流程步骤”表"
     assert figure.find("figcaption").text().strip().startswith("图 1　投诉受理泳道流程图")
     svg = canvas.find("svg")

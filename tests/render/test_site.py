@@ -102,7 +102,8 @@ def test_samples_render_every_page(samples_site: tuple[Path, RenderSummary]) -> 
     site, summary = samples_site
     stems = sorted(p.stem for p in SAMPLES.glob("*.yaml"))
     assert not summary.failed and summary.processes == len(stems) == summary.rendered
-    expected = {"index.html", "assets/procdoc.css", "assets/procdoc.js", "md/index.md", MANIFEST}
+    expected = {"index.html", "assets/procdoc.css", "assets/procdoc.js", "assets/search-index.js", "md/index.md",
+                MANIFEST}
     for stem in stems:
         expected |= {f"{stem}.html", f"{stem}.svg", f"{stem}.png", f"md/{stem}.md", f"md/{stem}.svg"}
     assert set(tree(site)) == expected
