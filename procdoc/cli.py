@@ -494,6 +494,61 @@ def serve(
     serve_site(ServeRequest(list(paths or []), config, host, port), lambda line: print(line, flush=True))
 
 
+import_app = typer.Typer(
+    cls=_Commands, help="Bring models from other tools in as process files.", no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(import_app, name="import")
+
+
+@import_app.command("bpmn")
+def import_bpmn(
+    files: Annotated[list[str], typer.Argument(help="BPMN 2.0 XML files (.bpmn).")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Folder to write the process files to.")] = Path("."),
+    force: Annotated[bool, typer.Option("--force", help="Replace process files that already exist.")] = False,
+) -> None:
+    """Import BPMN 2.0 models: one process file per pool and per embedded sub-process."""
+    from procdoc.commands.importer import import_files
+    from procdoc.importer.findings import describe
+
+    result = import_files("bpmn", files, out, force)
+    for finding in result.findings:
+        print(describe(finding), file=sys.stderr)
+    for path in result.written:
+        print(f"created {path}")
+    if result.written:
+        print(f"next: procdoc check {out}")
+
+
+@app.command()
+def diff(
+    files: Annotated[
+        list[str] | None, typer.Argument(help="OLD NEW process files; with --rev, files or folders (default: .).")
+    ] = None,
+    rev: Annotated[
+        str | None, typer.Option("--rev", help="Compare the working tree with this git revision, e.g. main.")
+    ] = None,
+    output_format: Annotated[str, typer.Option("--format", help="text, json or md (for a pull request).")] = "text",
+    html: Annotated[
+        Path | None,
+        typer.Option("--html", help="Also write an HTML page: the new chart coloured, manuals side by side."),
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Exit 1 when a process changed but its version and revisions did not.")
+    ] = False,
+) -> None:
+    """Show what changed in processes: steps, lanes, flows, documents, records, metadata."""
+    from procdoc.commands.diff import DiffRequest, run_diff
+
+    result = run_diff(DiffRequest(list(files or []), rev, output_format, html, check))
+    sys.stdout.write(result.report)
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    if html is not None:
+        print(f"wrote {html}", file=sys.stderr)
+    raise typer.Exit(result.exit_code)
+
+
 @contextmanager
 def _progress_bar(quiet: bool = False) -> Iterator[Callable[[int, int], None] | None]:
     """A rich progress bar on a terminal; nothing in CI, pipes or with --quiet."""
