@@ -4,14 +4,20 @@ On a shared, noisy machine absolute seconds mean little; each figure is
 printed next to its reference (the libyaml parse floor, the Graphviz runs'
 CPU time per core, a bare `import typer`) and as a ratio, with the issue's
 target. Every figure is the median of several runs of the real command line.
+The serve row is the median of ten saves (--serve-saves) of qm-07.yaml under a running
+`procdoc serve`, each timed until the updated page can be fetched; its
+reference is the issue's budget of 500 ms.
 """
 
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import os
+import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -25,6 +31,7 @@ from bench.dense import dense_id, write_dense_corpus
 from bench.lsp import SAMPLE, median_latency
 
 PROCDOC = [sys.executable, "-m", "procdoc"]
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 FLOOR_SCRIPT = """
 import sys, yaml
 for path in sys.argv[1:]:
@@ -173,6 +180,70 @@ def print_rows(count: int, workdir: Path) -> list[Row]:
             Row(f"docx {count}, cold", cold("docx"), reference, html.seconds, None)]
 
 
+def serve_rows(workdir: Path, saves: int) -> list[Row]:
+    """From saving qm-07.yaml to `procdoc serve` offering the updated page: the reload event, then the page.
+
+    The server is the real command line in a subprocess; the page is fetched
+    after the event, as an open browser tab would, and must show the edit.
+    """
+    folder = workdir / "serve"
+    shutil.copytree(SAMPLES, folder, ignore=shutil.ignore_patterns(".*"))
+    server = subprocess.Popen([*PROCDOC, "serve", str(folder), "--port", "0"], stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        port = _served_port(server)
+        seconds = [_save_to_page(port, folder / "qm-07.yaml", attempt) for attempt in range(saves)]
+        rss = _peak_rss_mb(server.pid)
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.communicate(timeout=60)
+    return [Row("serve, QM-07 save → page", Measure(statistics.median(seconds), rss), "a 500 ms budget", 0.5, 1.0)]
+
+
+def _served_port(server: subprocess.Popen[str]) -> int:
+    assert server.stdout is not None
+    for line in server.stdout:
+        found = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        if found:
+            return int(found.group(1))
+    raise SystemExit("procdoc serve stopped before serving")
+
+
+def _save_to_page(port: int, path: Path, attempt: int) -> float:
+    """Seconds from writing a renamed step to fetching a page that shows the new name."""
+    events = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    events.request("GET", "/__procdoc/events")
+    stream = events.getresponse()
+    stream.readline()  # the version shown now
+    stream.readline()
+    text = path.read_text(encoding="utf-8")
+    name = f"记录投诉信息 {attempt}"
+    start = time.perf_counter()
+    path.write_text(re.sub(r"name: 记录投诉信息.*\n", f"name: {name}\n", text, count=1), encoding="utf-8")
+    while True:
+        line = stream.readline()
+        if not line:
+            raise SystemExit("procdoc serve closed the event stream")
+        if line.startswith(b"data:") and name in _page(port, "/qm-07.html"):
+            elapsed = time.perf_counter() - start
+            events.close()
+            return elapsed
+
+
+def _page(port: int, path: str) -> str:
+    page = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    page.request("GET", path)
+    body = page.getresponse().read().decode("utf-8")
+    page.close()
+    return body
+
+
+def _peak_rss_mb(pid: int) -> float:
+    status = Path(f"/proc/{pid}/status")
+    found = re.search(r"VmHWM:\s+(\d+) kB", status.read_text()) if status.exists() else None
+    return int(found.group(1)) / 1024 if found else float("nan")
+
+
 def startup_rows(runs: int) -> list[Row]:
     typer = median([sys.executable, "-c", "import typer"], runs * 2)
     version = median([*PROCDOC, "--version"], runs * 2)
@@ -226,6 +297,8 @@ def main() -> None:
     parser.add_argument("--print", type=int, default=200, dest="printed",
                         help="processes rendered to PDF and Word (default 200; 0 skips; minutes per 100)")
     parser.add_argument("--runs", type=int, default=5, help="runs per figure; the median is shown")
+    parser.add_argument("--no-serve", dest="serve", action="store_false", help="skip the serve latency row")
+    parser.add_argument("--serve-saves", type=int, default=10, help="saves timed for the serve row (default 10)")
     parser.add_argument("--scaling", default="100,1000,5000", help="corpus sizes for the scaling check ('' skips)")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="procdoc-bench-"))
@@ -242,6 +315,7 @@ def main() -> None:
         rows += check_rows(dense, dense_files, args.runs, "dense")[0]
         render, render_note = render_rows(args.render, args.runs, workdir) if args.render > 0 else ([], "")
         rows += render + (print_rows(args.printed, workdir) if args.printed > 0 else []) + startup_rows(args.runs)
+        rows += serve_rows(workdir, args.serve_saves) if args.serve else []
         rows += lsp_rows(args.runs, workdir)
         print(table(rows))
         if render_note:

@@ -15,6 +15,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
@@ -27,6 +28,8 @@ from procdoc.errors import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE,
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from procdoc.commands.check import CheckRequest, CheckResult
 
 
 class _Commands(TyperGroup):
@@ -176,6 +179,11 @@ def check(
         str | None,
         typer.Option("--stdin-filename", help="With `-` as the path: the file name the text on standard input has."),
     ] = None,
+    fix: Annotated[bool, typer.Option("--fix", help="Repair what the rules can repair, then report the rest.")] = False,
+    unsafe_fixes: Annotated[
+        bool, typer.Option("--unsafe-fixes", help="With --fix or --diff: also apply fixes that change the meaning.")
+    ] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Print the fixes as a diff; change nothing.")] = False,
 ) -> None:
     """Check processes against the self-inspection rules (like a linter)."""
     from procdoc.commands.check import CheckRequest, run_check
@@ -194,7 +202,11 @@ def check(
         quiet=quiet,
         stdin_filename=stdin_filename,
     )
-    result = run_check(request)
+    if unsafe_fixes and not (fix or diff):
+        raise UserError("--unsafe-fixes applies fixes, so it needs --fix or --diff", "add --fix (or --diff to preview)")
+    if (fix or diff) and stdin_filename is not None:
+        raise UserError("--fix and --diff change files, not standard input", "name the files to fix")
+    result = _check_and_fix(request, unsafe_fixes, diff) if fix or diff else run_check(request)
     if verbose:
         for path, why in result.skipped:
             print(f"skipped {path}: {why}", file=sys.stderr)
@@ -202,6 +214,25 @@ def check(
             print(note, file=sys.stderr)
     _emit(result.report, output, chosen)
     raise typer.Exit(EXIT_OK if exit_zero and result.exit_code == EXIT_FINDINGS else result.exit_code)
+
+
+def _check_and_fix(request: CheckRequest, unsafe: bool, diff: bool) -> CheckResult:
+    """`check --fix` / `--diff`: the fixes reported (or shown) on standard error, the rest as `check` reports it."""
+    from procdoc.commands.fix import FixRequest, run_fix
+
+    outcome = run_fix(FixRequest(request, unsafe=unsafe, diff=diff))
+    for line in outcome.refused:
+        print(f"error: {line}", file=sys.stderr)
+    verb = "would fix" if diff else "fixed"
+    for finding in outcome.fixed:
+        print(f"{verb} {finding.location()}: {finding.code} {finding.message}", file=sys.stderr)
+    if diff:
+        sys.stdout.write("".join(outcome.diffs))
+        print(f"{len(outcome.fixed)} findings would be fixed (--fix applies them)", file=sys.stderr)
+        return replace(outcome.check, report="", exit_code=outcome.exit_code)
+    remaining = len(outcome.check.diagnostics)
+    print(f"{len(outcome.fixed)} findings fixed, {remaining} remaining", file=sys.stderr)
+    return outcome.check
 
 
 def _emit(report: str, output: Path | None, chosen: str) -> None:
@@ -430,6 +461,106 @@ def lsp() -> None:
 # Its completion classes are registered only then and for `procdoc completion`: other runs do not pay for them.
 COMPLETE_VAR = "_PROCDOC_COMPLETE"
 SHELLS = ("bash", "zsh", "fish")
+@app.command()
+def fmt(
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files or folders (default: `paths` from procdoc.toml, else .).")
+    ] = None,
+    check_only: Annotated[
+        bool, typer.Option("--check", help="Change nothing; exit 1 and name the files that would change.")
+    ] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Change nothing; print what would change as a diff.")] = False,
+    config: Annotated[
+        str | None, typer.Option("--config", help="Settings file (default: nearest procdoc.toml).")
+    ] = None,
+) -> None:
+    """Rewrite process files in one canonical layout, keeping every comment."""
+    from procdoc.commands.fmt import FmtRequest, run_fmt
+
+    result = run_fmt(FmtRequest(paths=list(paths or []), config=config, check=check_only, diff=diff))
+    for line in result.errors:
+        print(f"error: {line}", file=sys.stderr)
+    sys.stdout.write("".join(result.diffs))
+    if check_only:
+        for path in result.changed:
+            print(f"would reformat {path}")
+    print(result.summary(), file=sys.stderr if diff else sys.stdout)
+    raise typer.Exit(result.exit_code)
+
+
+@app.command()
+def serve(
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files or folders (default: `paths` from procdoc.toml, else .).")
+    ] = None,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (default: this machine only).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on (0: any free port).")] = 8000,
+    config: Annotated[
+        str | None, typer.Option("--config", help="Settings file (default: nearest procdoc.toml).")
+    ] = None,
+) -> None:
+    """Preview the site while you edit: re-rendered and reloaded on every save."""
+    from procdoc.commands.serve import ServeRequest
+    from procdoc.commands.serve import serve as serve_site
+
+    serve_site(ServeRequest(list(paths or []), config, host, port), lambda line: print(line, flush=True))
+
+
+import_app = typer.Typer(
+    cls=_Commands, help="Bring models from other tools in as process files.", no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(import_app, name="import")
+
+
+@import_app.command("bpmn")
+def import_bpmn(
+    files: Annotated[list[str], typer.Argument(help="BPMN 2.0 XML files (.bpmn).")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Folder to write the process files to.")] = Path("."),
+    force: Annotated[bool, typer.Option("--force", help="Replace process files that already exist.")] = False,
+) -> None:
+    """Import BPMN 2.0 models: one process file per pool and per embedded sub-process."""
+    from procdoc.commands.importer import import_files
+    from procdoc.importer.findings import describe
+
+    result = import_files("bpmn", files, out, force)
+    for finding in result.findings:
+        print(describe(finding), file=sys.stderr)
+    for path in result.written:
+        print(f"created {path}")
+    if result.written:
+        print(f"next: procdoc check {out}")
+
+
+@app.command()
+def diff(
+    files: Annotated[
+        list[str] | None, typer.Argument(help="OLD NEW process files; with --rev, files or folders (default: .).")
+    ] = None,
+    rev: Annotated[
+        str | None, typer.Option("--rev", help="Compare the working tree with this git revision, e.g. main.")
+    ] = None,
+    output_format: Annotated[str, typer.Option("--format", help="text, json or md (for a pull request).")] = "text",
+    html: Annotated[
+        Path | None,
+        typer.Option("--html", help="Also write an HTML page: the new chart coloured, manuals side by side."),
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Exit 1 when a process changed but its version and revisions did not.")
+    ] = False,
+) -> None:
+    """Show what changed in processes: steps, lanes, flows, documents, records, metadata."""
+    from procdoc.commands.diff import DiffRequest, run_diff
+
+    result = run_diff(DiffRequest(list(files or []), rev, output_format, html, check))
+    sys.stdout.write(result.report)
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    if html is not None:
+        print(f"wrote {html}", file=sys.stderr)
+    raise typer.Exit(result.exit_code)
 
 
 @contextmanager

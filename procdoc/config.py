@@ -19,7 +19,10 @@ from procdoc.paths import resolved
 
 CONFIG_NAMES = ("procdoc.toml", "pyproject.toml")
 
-_TOP_KEYS = {"paths", "exclude", "org", "processes", "check", "render"}
+_TOP_KEYS = {"paths", "exclude", "org", "processes", "check", "render", "fmt"}
+_FMT_KEYS = {"line-length"}
+#: the narrowest `fmt.line-length` that leaves room for a key and some text
+MIN_LINE_LENGTH = 40
 _CHECK_KEYS = {
     "select", "ignore", "extend-select", "extend-ignore", "severity", "per-file-ignores", "options", "strict", "today",
 }
@@ -101,6 +104,13 @@ class RenderConfig:
 
 
 @dataclass(frozen=True)
+class FmtConfig:
+    """`[fmt]`: how `procdoc fmt` lays files out."""
+
+    line_length: int = 80
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything a run needs to know about the repository it checks."""
 
@@ -112,6 +122,7 @@ class Settings:
     processes: dict[str, CatalogueEntry] = field(default_factory=dict)
     check: CheckConfig = field(default_factory=CheckConfig)
     render: RenderConfig = field(default_factory=RenderConfig)
+    fmt: FmtConfig = field(default_factory=FmtConfig)
     raw_text: str = ""
 
     @property
@@ -199,6 +210,7 @@ def _settings(path: str, data: dict[str, Any], text: str) -> Settings:
             today=_date(path, check["today"], "check.today") if "today" in check else None,
         ),
         render=_render(path, root, data.get("render", {})),
+        fmt=_fmt(path, data.get("fmt", {})),
         raw_text=text,
     )
 
@@ -264,6 +276,15 @@ def _choice(path: str, value: Any, allowed: tuple[str, ...], where: str) -> str:
     if not isinstance(value, str) or value.lower() not in spelt:
         raise settings_error(path, f"`{where}` is {value!r}; use one of: {', '.join(allowed)}")
     return spelt[value.lower()]
+
+
+def _fmt(path: str, data: Any) -> FmtConfig:
+    _expect(path, data, dict, "[fmt]")
+    _known(path, data, _FMT_KEYS, "fmt.")
+    length = data.get("line-length", FmtConfig.line_length)
+    if isinstance(length, bool) or not isinstance(length, int) or length < MIN_LINE_LENGTH:
+        raise settings_error(path, f"`fmt.line-length` must be a whole number of at least {MIN_LINE_LENGTH}")
+    return FmtConfig(line_length=length)
 
 
 def _known(path: str, data: dict[str, Any], allowed: set[str], prefix: str) -> None:

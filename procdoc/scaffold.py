@@ -86,19 +86,29 @@ def _yaml() -> YAML:
     return yaml
 
 
+def load_template(template: str, lang: str, today: datetime.date | None = None) -> Any:
+    """A template as a round-trip document (comments kept), its first revision dated `today`."""
+    source = resources.files("procdoc.templates.new").joinpath(f"{template}.{lang}.yaml")
+    doc = _yaml().load(source.read_text(encoding="utf-8"))
+    doc["revisions"][0]["date"] = (today or datetime.date.today()).isoformat()
+    return doc
+
+
+def dump(doc: Any) -> str:
+    """A round-trip document as text, formatted the way the templates are."""
+    out = io.StringIO()
+    _yaml().dump(doc, out)
+    return out.getvalue()
+
+
 def render(request: Request, org: dict[str, OrgUnit] | None = None, today: datetime.date | None = None) -> str:
     """The new file's text."""
-    source = resources.files("procdoc.templates.new").joinpath(f"{request.template}.{request.lang}.yaml")
-    yaml = _yaml()
-    doc = yaml.load(source.read_text(encoding="utf-8"))
+    doc = load_template(request.template, request.lang, today)
     doc["id"] = request.process_id
     doc["name"] = request.name
-    doc["revisions"][0]["date"] = (today or datetime.date.today()).isoformat()
     if request.lanes:
         _apply_lanes(doc, request, org or {})
-    out = io.StringIO()
-    yaml.dump(doc, out)
-    return out.getvalue()
+    return dump(doc)
 
 
 def _lane_id(name: str, org: dict[str, OrgUnit], taken: set[str]) -> str:

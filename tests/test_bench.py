@@ -29,7 +29,7 @@ def rows(output: str) -> dict[str, re.Match[str]]:
 
 @pytest.fixture(scope="module")
 def full() -> str:
-    return bench("-n", "10", "--render", "2", "--print", "1", "--scaling", "10,20")
+    return bench("-n", "10", "--render", "2", "--print", "1", "--scaling", "10,20", "--serve-saves", "3")
 
 
 def test_every_figure_is_measured(full: str) -> None:
@@ -37,7 +37,7 @@ def test_every_figure_is_measured(full: str) -> None:
         "check sparse, cold", "check sparse, warm", "check sparse, one file changed",
         "check dense, cold", "check dense, warm", "check dense, one file changed",
         "render 2, cold", "render 2, one file changed", "pdf 1, cold", "docx 1, cold", "procdoc --version",
-        "lsp diagnostics after an edit",
+        "serve, QM-07 save → page", "lsp diagnostics after an edit",
     ]
     assert "render 2, cold (median run): Graphviz CPU" in full
     assert re.search(r"Graphviz alone: the same 4 runs replayed \d+ at a time without procdoc take [\d.]+ s", full)
@@ -60,7 +60,7 @@ def test_printed_documents_are_timed_against_the_html_render_of_the_same_process
 
 
 def test_render_zero_leaves_the_render_rows_out() -> None:
-    output = bench("-n", "10", "--render", "0", "--print", "0", "--scaling", "")
+    output = bench("-n", "10", "--render", "0", "--print", "0", "--scaling", "", "--no-serve")
     assert [name for name in rows(output) if name.startswith("render")] == []
     assert "Graphviz" not in output and "scaling" not in output
 

@@ -101,10 +101,12 @@ def test_extend_ignore_adds_to_ignore(tmp_path: Path) -> None:
             "unknown setting `check.per_file_ignores`; did you mean `check.per-file-ignores`?",
             id="underscore",
         ),
+        pytest.param("[fmt]\nline_length = 90\n", "unknown setting `fmt.line_length`; did you mean `fmt.line-length`?",
+                     id="fmt"),
         pytest.param('[org.qa]\nname = "质量部"\nalias = ["QA"]\n',
                      "unknown setting `org.qa.alias`; did you mean `org.qa.aliases`?", id="org"),
         pytest.param("colour = true\n",
-                     "unknown setting `colour`; allowed: check, exclude, org, paths, processes, render",
+                     "unknown setting `colour`; allowed: check, exclude, fmt, org, paths, processes, render",
                      id="no-close-match"),
         pytest.param('[render]\npage_size = "A4"\n',
                      "unknown setting `render.page_size`; did you mean `render.page-size`?", id="render"),
@@ -336,3 +338,13 @@ def test_render_settings_are_read_with_the_template_relative_to_the_file(tmp_pat
 def test_render_settings_default_to_a4_auto_and_no_template(tmp_path: Path) -> None:
     (tmp_path / "procdoc.toml").write_text("[render]\n", encoding="utf-8")
     assert load_settings(None, str(tmp_path)).render == RenderConfig("A4", "auto", None)
+@pytest.mark.parametrize("value", ["20", "true", '"wide"', "80.5"])
+def test_fmt_line_length_must_be_a_sensible_number(tmp_path: Path, value: str) -> None:
+    (tmp_path / "procdoc.toml").write_text(f"[fmt]\nline-length = {value}\n", encoding="utf-8")
+    with pytest.raises(UserError, match=r"`fmt\.line-length` must be a whole number of at least 40"):
+        load_settings(str(tmp_path / "procdoc.toml"))
+
+
+def test_fmt_line_length_is_read(tmp_path: Path) -> None:
+    (tmp_path / "procdoc.toml").write_text("[fmt]\nline-length = 100\n", encoding="utf-8")
+    assert load_settings(str(tmp_path / "procdoc.toml")).fmt.line_length == 100

@@ -63,4 +63,19 @@ def test_rules_json_lists_every_rule() -> None:
     assert result.exit_code == 0
     listed = json.loads(result.stdout)
     assert [item["code"] for item in listed] == [r.code for r in RULES]
-    assert set(listed[0]) == {"code", "name", "family", "severity", "summary", "why", "example", "options"}
+    assert set(listed[0]) == {"code", "name", "family", "severity", "summary", "why", "example", "options", "fix"}
+    fixes = {item["code"]: item["fix"] for item in listed}
+    assert fixes["S005"] == "safe" and fixes["D003"] == "unsafe" and fixes["S001"] is None
+
+
+def test_rules_listing_marks_fixable_rules() -> None:
+    lines = CliRunner().invoke(app, ["rules"]).stdout.splitlines()
+    by_code = {line.split()[0]: line.split() for line in lines if re.match(r"[A-Z]\d{3} ", line)}
+    assert by_code["P005"][3] == "fix" and by_code["E001"][3] == "unsafe" and by_code["S001"][3] != "fix"
+    assert sum(rule.fix is not None and rule.fix.safe for rule in RULES) >= 10
+
+
+def test_rules_md_marks_fixable_rules() -> None:
+    markdown = ruledocs.markdown()
+    assert "| [S005](#s005-undefined-lane) | undefined-lane | structure | error | safe |" in markdown
+    assert "fix: `procdoc check --fix --unsafe-fixes`" in ruledocs.explain("D003")

@@ -38,6 +38,20 @@ class Finding(NamedTuple):
 Check = Callable[["Process", "Context"], Iterable[Finding]]
 RepoCheck = Callable[["ProcessSummary", "RepoContext"], Iterable[Finding]]
 
+
+@dataclass(frozen=True)
+class Fix:
+    """How `check --fix` repairs a rule's findings (procdoc.fix).
+
+    `edit(site)` changes the round-trip document where the finding is
+    (a `procdoc.fix.site.Site`) and says whether it could; `safe` is False
+    when the fix changes what the process means: only `--unsafe-fixes` applies it.
+    """
+
+    edit: Callable[[Any], bool]
+    safe: bool = True
+
+
 FAMILIES = {
     "format": "Format: the file can be read as a process",
     "structure": "Structure: the flow is sound",
@@ -68,6 +82,7 @@ class Rule:
     options: Mapping[str, Any] = field(default_factory=dict)
     option_docs: Mapping[str, str] = field(default_factory=dict)
     repo_check: RepoCheck | None = None
+    fix: Fix | None = None
 
     @property
     def cross_file(self) -> bool:
@@ -107,6 +122,7 @@ def rule(
     severity: Severity = Severity.ERROR,
     options: Mapping[str, Any] | None = None,
     option_docs: Mapping[str, str] | None = None,
+    fix: Fix | None = None,
 ) -> Callable[[Check], Check]:
     """Declare the decorated function as file-local rule `code`: it reads one whole process."""
 
@@ -114,7 +130,7 @@ def rule(
         register(
             Rule(
                 code, name, family, summary.strip(), why.strip(), example.strip("\n"), severity, check,
-                dict(options or {}), dict(option_docs or {}),
+                dict(options or {}), dict(option_docs or {}), fix=fix,
             )
         )
         return check

@@ -12,14 +12,26 @@ def listing(output_format: str = "text") -> str:
     if output_format == "json":
         return json.dumps([_as_dict(r) for r in rules], ensure_ascii=False, indent=2) + "\n"
     width = max(len(r.name) for r in rules)
-    lines = [f"{r.code}  {r.name:<{width}}  {r.severity.label:<7}  {r.summary}" for r in rules]
+    lines = [f"{r.code}  {r.name:<{width}}  {r.severity.label:<7}  {_fix_mark(r):<6}  {r.summary}" for r in rules]
     return "\n".join(lines) + "\n"
+
+
+def fixability(rule: Rule) -> str:
+    """"safe", "unsafe" or "" (no fix): how `check --fix` treats the rule's findings."""
+    if rule.fix is None:
+        return ""
+    return "safe" if rule.fix.safe else "unsafe"
+
+
+def _fix_mark(rule: Rule) -> str:
+    return {"safe": "fix", "unsafe": "unsafe", "": ""}[fixability(rule)]
 
 
 def _as_dict(rule: Rule) -> dict[str, object]:
     return {
         "code": rule.code, "name": rule.name, "family": rule.family, "severity": rule.severity.label,
         "summary": rule.summary, "why": rule.why, "example": rule.example, "options": dict(rule.options),
+        "fix": fixability(rule) or None,
     }
 
 
@@ -34,7 +46,7 @@ def _section(rule: Rule, heading: str) -> str:
     parts = [
         f"{heading} {rule.code} {rule.name}",
         "",
-        f"Family: {rule.family} · default severity: {rule.severity.label}",
+        f"Family: {rule.family} · default severity: {rule.severity.label}{_fix_line(rule)}",
         "",
         f"{heading}# What it does",
         "",
@@ -59,6 +71,13 @@ def _section(rule: Rule, heading: str) -> str:
     return "\n".join(parts) + "\n"
 
 
+def _fix_line(rule: Rule) -> str:
+    kind = fixability(rule)
+    if not kind:
+        return ""
+    return " · fix: `procdoc check --fix`" if kind == "safe" else " · fix: `procdoc check --fix --unsafe-fixes`"
+
+
 def markdown() -> str:
     """The whole of docs/rules.md (kept current by a test)."""
     rules = list(all_rules().values())
@@ -68,11 +87,14 @@ def markdown() -> str:
         "Generated from the rule declarations by `python -m procdoc.checks.ruledocs`; do not edit by hand.",
         "`procdoc rules CODE` prints the same text in a terminal.",
         "",
-        "| code | name | family | severity | summary |",
-        "|---|---|---|---|---|",
+        "The fix column marks rules whose findings `procdoc check --fix` repairs (safe), or repairs only",
+        "with `--unsafe-fixes` because the fix changes what the process means (unsafe).",
+        "",
+        "| code | name | family | severity | fix | summary |",
+        "|---|---|---|---|---|---|",
     ]
     out += [
-        f"| [{r.code}](#{r.anchor}) | {r.name} | {r.family} | {r.severity.label} | {r.summary} |"
+        f"| [{r.code}](#{r.anchor}) | {r.name} | {r.family} | {r.severity.label} | {fixability(r)} | {r.summary} |"
         for r in rules
     ]
     for family, title in FAMILIES.items():

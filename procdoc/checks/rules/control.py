@@ -13,9 +13,10 @@ from collections.abc import Iterator
 
 from procdoc import graph
 from procdoc.checks.context import Context
-from procdoc.checks.registry import Check, Finding, rule
+from procdoc.checks.registry import Check, Finding, Fix, rule
 from procdoc.checks.wording import fold
 from procdoc.diagnostics import Severity
+from procdoc.fix.site import Site, put
 from procdoc.model import Process, Step
 
 
@@ -178,6 +179,15 @@ def _makers(process: Process) -> Iterator[tuple[str, list[Step]]]:
         yield output.name, steps
 
 
+def _mark_key(site: Site) -> bool:
+    """Mark the step `key: true`: it changes which rules apply to it, so the fix is unsafe."""
+    step = site.element("steps")
+    if step is None or step.get("key") is True:
+        return False
+    put(step, "key", True, "step")
+    return True
+
+
 @rule(
     "C007", "output-step-not-key", family="control",
     summary="The step that produces a process output is not marked as a key step.",
@@ -199,6 +209,7 @@ steps:
     outputs: [投诉处理报告]
 """,
     severity=Severity.WARNING,
+    fix=Fix(_mark_key, safe=False),
 )
 def output_step_not_key(process: Process, ctx: Context) -> Iterator[Finding]:
     reported: set[str] = set()

@@ -12,9 +12,18 @@ from collections.abc import Iterator
 
 from procdoc import graph
 from procdoc.checks.context import Context
-from procdoc.checks.registry import Finding, rule
+from procdoc.checks.registry import Finding, Fix, rule
 from procdoc.diagnostics import Severity
+from procdoc.fix.site import Site, put
 from procdoc.model import Process
+
+
+def _state_no_emergencies(site: Site) -> bool:
+    """Write `emergencies: []`: a statement that there are none, which only the author can make."""
+    if "emergencies" in site.document:
+        return False
+    put(site.document, "emergencies", [])
+    return True
 
 
 @rule(
@@ -35,6 +44,7 @@ emergencies:
 emergencies: []
 """,
     severity=Severity.WARNING,
+    fix=Fix(_state_no_emergencies, safe=False),
 )
 def no_emergencies_section(process: Process, ctx: Context) -> Iterator[Finding]:
     if process.emergencies is None:

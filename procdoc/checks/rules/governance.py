@@ -15,10 +15,12 @@ from collections.abc import Iterator
 from datetime import date
 
 from procdoc.checks.context import Context, RepoContext
-from procdoc.checks.registry import Finding, repo_rule, rule
+from procdoc.checks.registry import Finding, Fix, repo_rule, rule
 from procdoc.checks.summary import ProcessSummary
 from procdoc.checks.wording import PLACEHOLDER_WORDS, is_placeholder
 from procdoc.diagnostics import Pos, Severity
+from procdoc.fix.edits import latest_revision, sort_list
+from procdoc.fix.site import Site, put
 from procdoc.model import Process
 from procdoc.timeparse import PERIOD_FORMS, parse_period
 
@@ -29,6 +31,28 @@ def _date(text: str | None) -> date | None:
         return date.fromisoformat(text) if text else None
     except ValueError:
         return None
+
+
+def _version_from_revisions(site: Site) -> bool:
+    """`version` set to the latest revision's: right when the cover was not updated, wrong when a
+    revision was not recorded (so fixing G003 is unsafe; adding a missing version, G002, is not)."""
+    latest = latest_revision(site.document)
+    version = latest.get("version") if latest is not None else None
+    if not isinstance(version, str) or site.document.get("version") == version:
+        return False
+    put(site.document, "version", version)
+    return True
+
+
+def _revisions_by_date(site: Site) -> bool:
+    """The revisions sorted oldest first, when every date is a real date."""
+    revisions = site.document.get("revisions")
+    if not isinstance(revisions, list) or not all(isinstance(r, dict) for r in revisions):
+        return False
+    dates = [_date(str(revision.get("date") or "")) for revision in revisions]
+    if None in dates:
+        return False
+    return sort_list(revisions, key=lambda revision: _date(str(revision.get("date"))))
 
 
 def _last_reviewed(process: Process) -> tuple[date, str] | None:
@@ -82,6 +106,7 @@ process without one cannot be told apart from its earlier and later states.
 version: "1.1"     # equal to the latest entry of revisions
 """,
     severity=Severity.WARNING,
+    fix=Fix(_version_from_revisions),
 )
 def no_version(process: Process, ctx: Context) -> Iterator[Finding]:
     if process.version is None:
@@ -113,6 +138,7 @@ revisions:
     date: 2026-04-20
 """,
     severity=Severity.WARNING,
+    fix=Fix(_version_from_revisions, safe=False),
 )
 def version_mismatch(process: Process, ctx: Context) -> Iterator[Finding]:
     latest = process.latest_revision
@@ -232,6 +258,7 @@ revisions:
     date: 2025-09-15
 """,
     severity=Severity.WARNING,
+    fix=Fix(_revisions_by_date),
 )
 def revisions_out_of_order(process: Process, ctx: Context) -> Iterator[Finding]:
     previous: tuple[date, str] | None = None

@@ -19,11 +19,13 @@ from functools import lru_cache
 from typing import TypeVar
 
 from procdoc.checks.context import Context, RepoContext, Repository, Run
-from procdoc.checks.registry import Finding, repo_rule, rule
+from procdoc.checks.registry import Finding, Fix, repo_rule, rule
 from procdoc.checks.summary import LaneSummary, ProcessSummary
 from procdoc.checks.wording import fold
 from procdoc.config import OrgUnit
 from procdoc.diagnostics import Pos, Severity
+from procdoc.fix.edits import remove_element
+from procdoc.fix.site import Site, put
 from procdoc.model import Lane, Process
 
 T = TypeVar("T")
@@ -51,23 +53,45 @@ class _Catalogue:
         """True when the catalogue has the lane's unit, by id or by any of its names."""
         return lane.id in self.units or fold(lane.name) in self.standard or fold(lane.name) in self.aliases
 
-    def standard_for(self, lane: Lane) -> OrgUnit | None:
+    def standard_for(self, lane_id: str, name: str) -> OrgUnit | None:
         """The unit whose standard name the lane should carry, when it carries another.
 
         The catalogue is keyed by lane id; a lane with an id the catalogue does
         not have is recognised by an alias.
         """
-        unit = self.units.get(lane.id)
+        unit = self.units.get(lane_id)
         if unit is None:
-            return self.aliases.get(fold(lane.name))
-        return None if fold(lane.name) in {fold(name) for name in unit.names()} else unit
+            return self.aliases.get(fold(name))
+        return None if fold(name) in {fold(name) for name in unit.names()} else unit
 
 
 def _build_catalogue(run: Run) -> _Catalogue:
-    units = list(run.org.values())
+    return _catalogue(run.org)
+
+
+def _catalogue(org: Mapping[str, OrgUnit]) -> _Catalogue:
+    units = list(org.values())
     standard = {fold(name): unit for unit in units for name in unit.names()}
     aliases = {fold(alias): unit for unit in units for alias in unit.aliases if fold(alias) not in standard}
-    return _Catalogue(run.org, standard, aliases)
+    return _Catalogue(org, standard, aliases)
+
+
+def standard_name(unit: OrgUnit, written: str) -> str:
+    """The unit's standard name in the language the lane is written in."""
+    return unit.en if unit.en and written.isascii() else unit.name
+
+
+def _use_standard_name(site: Site) -> bool:
+    """The lane renamed to its unit's standard name from the org catalogue."""
+    lane = site.element("lanes")
+    if lane is None or not isinstance(lane.get("id"), str) or not isinstance(lane.get("name"), str):
+        return False
+    unit = _catalogue(site.org).standard_for(lane["id"], lane["name"])
+    if unit is None:
+        return False
+    put(lane, "name", standard_name(unit, lane["name"]), "lane")
+    return True
+
 
 
 
@@ -186,13 +210,14 @@ A lane nobody works in is an empty column in the chart. It is usually left
 over from an earlier version, or its steps were put in another lane by mistake.
 """,
     example="""
-# Wrong: no step has `lane: vp_tech`
+# Wrong: no step has `lane: legal`
 lanes:
-  - id: vp_tech
-    name: 技术副总
+  - id: legal
+    name: 法务部
 # Right: remove the lane, or put its steps in it
 """,
     severity=Severity.WARNING,
+    fix=Fix(remove_element("lanes"), safe=False),
 )
 def unused_lane(process: Process, ctx: Context) -> Iterator[Finding]:
     used = {step.lane for step in process.steps} | {process.owner} | {kpi.owner for kpi in process.kpis}
@@ -227,13 +252,14 @@ aliases = ["营销部门", "市场营销部"]
   name: 营销部
 """,
     severity=Severity.WARNING,
+    fix=Fix(_use_standard_name),
 )
 def non_standard_lane_name(process: Process, ctx: Context) -> Iterator[Finding]:
     catalogue = ctx.run.derived(_build_catalogue)
     for lane in process.lanes:
-        unit = catalogue.standard_for(lane)
+        unit = catalogue.standard_for(lane.id, lane.name)
         if unit is not None:
-            standard = unit.en if unit.en and lane.name.isascii() else unit.name
+            standard = standard_name(unit, lane.name)
             yield Finding(
                 lane.where("name"), f"lane {lane.id} is called '{lane.name}'; the standard name is '{standard}'",
                 f"use the standard name from the org catalogue: `name: {standard}`",

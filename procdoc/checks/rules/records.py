@@ -12,9 +12,10 @@ from collections.abc import Iterator
 
 from procdoc import graph
 from procdoc.checks.context import Context
-from procdoc.checks.registry import Finding, rule
+from procdoc.checks.registry import Finding, Fix, rule
 from procdoc.checks.wording import suggest
 from procdoc.diagnostics import Pos, Severity
+from procdoc.fix.edits import reference_by_name, remove_element
 from procdoc.model import Process, Step
 
 
@@ -37,9 +38,12 @@ documents:
     name: 客户质量反馈记录表
 # Wrong
 documents: [feedback_form]
+# Wrong (fixable): the document's name, not its id
+documents: [客户质量反馈记录表]
 # Right
 documents: [fb_form]
 """,
+    fix=Fix(reference_by_name("documents")),
 )
 def undefined_document(process: Process, ctx: Context) -> Iterator[Finding]:
     known = process.document_by_id
@@ -67,9 +71,12 @@ records:
     name: 现场确认记录
 # Wrong
 records: [confirmation]
+# Wrong (fixable): the record's name, not its id
+records: [现场确认记录]
 # Right
 records: [confirm_record]
 """,
+    fix=Fix(reference_by_name("records")),
 )
 def undefined_record(process: Process, ctx: Context) -> Iterator[Finding]:
     known = process.record_by_id
@@ -102,6 +109,7 @@ documents:
   documents: [return_rule]
 """,
     severity=Severity.WARNING,
+    fix=Fix(remove_element("documents"), safe=False),
 )
 def unused_document(process: Process, ctx: Context) -> Iterator[Finding]:
     used = {doc for step in process.steps for doc in step.documents}
@@ -132,6 +140,7 @@ records:
   records: [return_record]
 """,
     severity=Severity.WARNING,
+    fix=Fix(remove_element("records"), safe=False),
 )
 def unused_record(process: Process, ctx: Context) -> Iterator[Finding]:
     used = {rec for step in process.steps for rec in step.records}

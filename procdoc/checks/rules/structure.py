@@ -13,9 +13,11 @@ from collections.abc import Collection, Iterator
 
 from procdoc import graph
 from procdoc.checks.context import Context
-from procdoc.checks.registry import Finding, rule
+from procdoc.checks.registry import Finding, Fix, rule
 from procdoc.checks.wording import suggest
 from procdoc.diagnostics import Severity
+from procdoc.fix.edits import reference_by_name, remove_key
+from procdoc.fix.site import Site
 from procdoc.model import Process
 
 #: a short code such as 2, 3.10, S-01, A2.1b: text of this form in `on_fail` means a step
@@ -130,9 +132,12 @@ number; a sentence such as 退回重新记录 is a corrective action, not a refe
     example="""
 # Wrong: there is no step 3.01
 next: "3.01"
+# Wrong (fixable): the step's name, not its id
+next: 记录投诉信息
 # Right
 next: "3.1"
 """,
+    fix=Fix(reference_by_name("steps")),
 )
 def undefined_step(process: Process, ctx: Context) -> Iterator[Finding]:
     known = process.step_by_id
@@ -190,9 +195,12 @@ lanes:
     name: 营销部
 # Wrong
 lane: sales
+# Wrong (fixable): the lane's name, not its id
+lane: 营销部
 # Right
 lane: marketing
 """,
+    fix=Fix(reference_by_name("lanes")),
 )
 def undefined_lane(process: Process, ctx: Context) -> Iterator[Finding]:
     lanes = process.lane_by_id
@@ -226,9 +234,12 @@ phases:
     name: 投诉处理
 # Wrong
 phase: handling
+# Wrong (fixable): the phase's name, not its id
+phase: 投诉处理
 # Right
 phase: handle
 """,
+    fix=Fix(reference_by_name("phases")),
 )
 def undefined_phase(process: Process, ctx: Context) -> Iterator[Finding]:
     phases = process.phase_by_id
@@ -423,6 +434,27 @@ def unlabelled_decision_exit(process: Process, ctx: Context) -> Iterator[Finding
                 )
 
 
+def _exit_label(branch: object) -> str:
+    """How S012 compares exit labels: case and surrounding spaces ignored."""
+    when = branch.get("when") if isinstance(branch, dict) else None
+    return str(when or "").strip().casefold()
+
+
+def _drop_repeated_exit(site: Site) -> bool:
+    """Remove an exit that repeats an earlier one, label and target alike; exits that differ are left."""
+    step = site.element("steps")
+    if step is None or len(site.path) < 4 or site.path[2] != "branches" or not isinstance(site.path[3], int):
+        return False
+    branches, index = step["branches"], site.path[3]
+    repeated = branches[index]
+    if not any(
+        _exit_label(earlier) == _exit_label(repeated) and earlier.get("next") == repeated.get("next")
+        for earlier in branches[:index] if isinstance(earlier, dict)
+    ):
+        return False
+    del branches[index]
+    return True
+
 @rule(
     "S012", "duplicate-exit-label", family="structure",
     summary="Two exits of one step carry the same label.",
@@ -437,6 +469,12 @@ branches:
     next: "3.4"
   - when: 是
     next: "3.5"
+# Wrong (fixable): the same exit written twice
+branches:
+  - when: 是
+    next: "3.7"
+  - when: 是
+    next: "3.7"
 # Right
 branches:
   - when: 是
@@ -444,6 +482,7 @@ branches:
   - when: 否
     next: "3.5"
 """,
+    fix=Fix(_drop_repeated_exit),
 )
 def duplicate_exit_label(process: Process, ctx: Context) -> Iterator[Finding]:
     for step in process.steps:
@@ -467,18 +506,16 @@ on after it, it is not the end; if it does not, the line is a mistake.
 """,
     example="""
 # Wrong
-- id: "4.1"
-  name: 结案
+- id: "4.3"
+  name: 投诉结案
   type: end
   next: "4.2"
-# Right: the last step is the end
-- id: "4.1"
-  name: 结案
-  next: "4.2"
-- id: "4.2"
-  name: 转质量保证流程
+# Right: an end step is where the flow stops
+- id: "4.3"
+  name: 投诉结案
   type: end
 """,
+    fix=Fix(remove_key("next", "branches"), safe=False),
 )
 def end_with_successor(process: Process, ctx: Context) -> Iterator[Finding]:
     for step in process.steps:
