@@ -17,7 +17,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.workspace import TextDocument
 
 from procdoc import __version__, loader
-from procdoc.checks.registry import find
+from procdoc.checks.registry import all_rules, find
 from procdoc.checks.ruledocs import explain
 from procdoc.diagnostics import Diagnostic, Severity
 from procdoc.errors import UserError
@@ -45,6 +45,7 @@ class ProcdocServer(LanguageServer):
         super().__init__("procdoc", __version__)
         self.projects = Projects()
         self.findings: dict[str, list[Diagnostic]] = {}
+        self.versions: dict[str, int | None] = {}  # the document version the findings are of
         self.models: dict[str, tuple[int | None, Process | None]] = {}
         self.pending: dict[str, asyncio.Task[None]] = {}
         self.shut_down = False
@@ -73,7 +74,7 @@ class ProcdocServer(LanguageServer):
         except (UserError, OSError) as err:
             hint = getattr(err, "hint", "")
             found = [Diagnostic(path, 0, 0, "", Severity.ERROR, str(err), hint)]
-        self.findings[uri] = found
+        self.findings[uri], self.versions[uri] = found, doc.version
         lines = self.lines(doc)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri, [lsp_diagnostic(d, lines) for d in found], doc.version))
@@ -203,7 +204,44 @@ def create_server() -> ProcdocServer:
     def completion(ls: ProcdocServer, params: types.CompletionParams) -> types.CompletionList | None:
         return _completion(ls, params.text_document.uri, params.position)
 
+    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
+                    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+    def code_action(ls: ProcdocServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+        return _quick_fixes(ls, params.text_document.uri, params.range)
+
     return server
+
+
+def _quick_fixes(ls: ProcdocServer, uri: str, span: types.Range) -> list[types.CodeAction]:
+    """A code action for each finding in `span` whose rule can fix it here, the safe ones preferred."""
+    from procdoc.lsp.fixes import fixable, quick_fix  # the round-trip YAML reader: only when asked
+
+    doc, path = ls.document(uri)
+    if ls.versions.get(uri) != doc.version:
+        ls.publish(uri)  # the findings must be those of the text the edits apply to
+    try:
+        org = ls.projects.of(path).settings.org
+    except (UserError, OSError):
+        return []
+    lines, rules, actions = ls.lines(doc), all_rules(), []
+    for found in ls.findings.get(uri, []):
+        shown = diagnostic_range(found, lines)
+        if not fixable(found, rules) or not _overlaps(shown, span):
+            continue
+        edit = quick_fix(path, doc.source, found, rules, org)
+        if edit is None:
+            continue
+        change = types.TextEdit(types.Range(types.Position(edit.start, 0), types.Position(edit.end, 0)), edit.text)
+        title = f"Fix {found.code}: {found.message}" + ("" if edit.safe else " (changes what the process says)")
+        actions.append(types.CodeAction(
+            title, kind=types.CodeActionKind.QuickFix, diagnostics=[lsp_diagnostic(found, lines)],
+            edit=types.WorkspaceEdit(changes={uri: [change]}), is_preferred=edit.safe))
+    return actions
+
+
+def _overlaps(shown: types.Range, span: types.Range) -> bool:
+    """Whether the lines of a finding and of the editor's selection (or cursor) meet."""
+    return shown.start.line <= span.end.line and span.start.line <= shown.end.line
 
 
 def _reference(ls: ProcdocServer, uri: str, position: types.Position) -> navigation.Reference | None:
