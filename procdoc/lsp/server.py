@@ -19,6 +19,7 @@ from pygls.workspace import TextDocument
 from procdoc import __version__, loader
 from procdoc.checks.registry import all_rules, find
 from procdoc.checks.ruledocs import explain
+from procdoc.checks.summary import ProcessSummary
 from procdoc.diagnostics import Diagnostic, Severity
 from procdoc.errors import UserError
 from procdoc.lsp import navigation
@@ -54,9 +55,14 @@ class ProcdocServer(LanguageServer):
         doc = self.workspace.get_text_document(uri)
         return doc, loader.display_path(doc.path)
 
+    @property
+    def encoding(self) -> str:
+        """The position encoding agreed with the client (UTF-16 unless it offered another)."""
+        return str(self.workspace.position_encoding or "utf-16")
+
     def lines(self, doc: TextDocument) -> Lines:
         """The document's lines, measured in the position encoding agreed with the client."""
-        return Lines.of(doc.lines, str(self.workspace.position_encoding or "utf-16"))
+        return Lines.of(doc.lines, self.encoding)
 
     def publish(self, uri: str) -> bool:
         """Lint the buffer of `uri` as `procdoc check` would, and send what was found.
@@ -67,10 +73,10 @@ class ProcdocServer(LanguageServer):
         doc, path = self.document(uri)
         changed = False
         try:
-            store = self.projects.of(path).store
-            before = store.cross
-            found = self.projects.of(path).lint(path, doc.source, self.buffers(uri))
-            changed = store.cross is not before
+            project = self.projects.of(path)
+            before = project.store.cross
+            found = project.lint(path, doc.source, self.buffers(uri))
+            changed = project.store.cross is not before
         except (UserError, OSError) as err:
             hint = getattr(err, "hint", "")
             found = [Diagnostic(path, 0, 0, "", Severity.ERROR, str(err), hint)]
@@ -119,7 +125,7 @@ class ProcdocServer(LanguageServer):
                 return loaded
         return process or loader.load_file(path).process
 
-    def processes(self, uri: str) -> dict[str, navigation.ProcessSummary]:
+    def processes(self, uri: str) -> dict[str, ProcessSummary]:
         """The repository's processes by id; none while its settings cannot be read (the findings say why)."""
         try:
             return self.projects.of(self.document(uri)[1]).summaries()
@@ -187,6 +193,7 @@ def create_server() -> ProcdocServer:
     def did_close(ls: ProcdocServer, params: types.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
         ls.findings.pop(uri, None)
+        ls.versions.pop(uri, None)
         ls.models.pop(uri, None)
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, []))
 
@@ -263,8 +270,9 @@ def _target(ls: ProcdocServer, uri: str, position: types.Position
         return None
     target_uri = uri if found.path == path else _file_uri(found.path)
     lines = _lines_of(ls, target_uri, found.path)
-    start = lines.to_lsp(*found.pos)
-    end = lines.to_lsp(found.pos.line, found.pos.column + found.length)
+    line, column = found.pos
+    column += lines.line(line - 1)[column - 1:column] in ("\"", "'")  # the id, not its opening quote
+    start, end = lines.to_lsp(line, column), lines.to_lsp(line, column + found.length)
     return found, types.Location(target_uri, types.Range(types.Position(*start), types.Position(*end)))
 
 
@@ -279,7 +287,7 @@ def _lines_of(ls: ProcdocServer, uri: str, path: str) -> Lines:
     if uri in ls.workspace.text_documents:
         return ls.lines(ls.workspace.get_text_document(uri))
     text = loader.read_file(path)[0] or ""
-    return Lines.of(text.splitlines(), str(ls.workspace.position_encoding or "utf-16"))
+    return Lines.of(text.splitlines(), ls.encoding)
 
 
 def _hover(ls: ProcdocServer, uri: str, position: types.Position) -> types.Hover | None:

@@ -48,7 +48,9 @@ def test_definition_of_a_next_value_lands_on_that_steps_id_line(client: LspClien
     uri = client.open(path, text)
     [place] = [ask(client, "textDocument/definition", uri, position(lines, 'next: "1.3"', "1.3"))]
     target = next(i for i, t in enumerate(lines) if t.strip() == '- id: "1.3"')
-    assert place["uri"] == uri and place["range"]["start"]["line"] == target
+    start = lines[target].index("1.3")  # the id itself, inside its quotes
+    assert place == {"uri": uri, "range": {"start": {"line": target, "character": start},
+                                           "end": {"line": target, "character": start + 3}}}
 
 
 #: (file, the line of the reference, the id on it, the line the definition must land on, in which file)
