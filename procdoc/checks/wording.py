@@ -12,8 +12,12 @@ from functools import lru_cache
 PLACEHOLDER_WORDS = ("TODO", "TBD", "TBA", "FIXME", "XXX", "待定", "待补充", "待填写", "待完善", "待补")
 
 
+@lru_cache(maxsize=16384)
 def fold(name: str) -> str:
-    """Case, width and spacing folded, so 'Service desk' and 'Service  Desk' compare equal."""
+    """Case, width and spacing folded, so 'Service desk' and 'Service  Desk' compare equal.
+
+    Memoised: rules fold the same names and texts again for every step that mentions them.
+    """
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
@@ -40,5 +44,5 @@ def _placeholder_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
 
 def is_placeholder(text: str, words: Iterable[str] = PLACEHOLDER_WORDS) -> bool:
     """Whether `text` is still a placeholder: it starts with a placeholder word (TODO 质量标准, 待定)."""
-    pattern = _placeholder_pattern(tuple(str(w) for w in words))
+    pattern = _placeholder_pattern(tuple(map(str, words)))
     return pattern is not None and pattern.match(fold(text)) is not None
