@@ -34,9 +34,10 @@ _ENTRY_CHOICES = {
     "category": ("strategic", "business", "support"),
     "level": ("L1", "L2", "L3", "L4"),
 }
-_RENDER_KEYS = {"page-size", "orientation", "docx-template"}
+_RENDER_KEYS = {"page-size", "orientation", "docx-template", "theme"}
 PAGE_SIZES = ("A4", "A3")
 ORIENTATIONS = ("auto", "portrait", "landscape")
+THEMES = ("light", "dark", "auto")
 
 
 SETTINGS_HINT = "fix the setting; docs/check.md lists every setting"
@@ -92,15 +93,18 @@ class CheckConfig:
 
 @dataclass(frozen=True)
 class RenderConfig:
-    """How printed documents (PDF, Word) are laid out: `[render]` in procdoc.toml.
+    """`[render]` in procdoc.toml: how the site looks and how printed documents (PDF, Word) are laid out.
 
     `orientation = "auto"` prints the text upright and gives each chart page
-    the orientation its chart fits best; `docx_template` is an absolute path.
+    the orientation its chart fits best; `docx_template` is an absolute path;
+    `theme` is the site's colours on screen (light, dark, or the reader's own
+    setting: auto).
     """
 
     page_size: str = "A4"
     orientation: str = "auto"
     docx_template: str | None = None
+    theme: str = "light"
 
 
 @dataclass(frozen=True)
@@ -267,6 +271,7 @@ def _render(path: str, root: str, data: Any) -> RenderConfig:
         page_size=_choice(path, render.get("page-size", "A4"), PAGE_SIZES, "render.page-size"),
         orientation=_choice(path, render.get("orientation", "auto"), ORIENTATIONS, "render.orientation"),
         docx_template=os.path.join(root, template) if template else None,
+        theme=_choice(path, render.get("theme", "light"), THEMES, "render.theme"),
     )
 
 

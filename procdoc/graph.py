@@ -20,11 +20,8 @@ def successors(process: Process) -> Edges:
 
 
 def predecessors(process: Process) -> Edges:
-    result: Edges = {step.id: [] for step in process.steps}
-    for source, targets in successors(process).items():
-        for target in targets:
-            result[target].append(source)
-    return result
+    """Step id → ids of the steps that lead to it (shared: read it, do not change it)."""
+    return process.predecessors
 
 
 def reachable(edges: Edges, starts: Iterable[str]) -> set[str]:

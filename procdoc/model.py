@@ -244,6 +244,15 @@ class Process:
         return {step.id: [t for _, t, _ in step.exits() if t in known] for step in self.steps}
 
     @cached_property
+    def predecessors(self) -> dict[str, list[str]]:
+        """Step id → ids of the steps that lead to it (computed once: several rules walk the flow backwards)."""
+        result: dict[str, list[str]] = {step.id: [] for step in self.steps}
+        for source, targets in self.successors.items():
+            for target in targets:
+                result[target].append(source)
+        return result
+
+    @cached_property
     def lane_by_id(self) -> dict[str, Lane]:
         return {lane.id: lane for lane in self.lanes}
 

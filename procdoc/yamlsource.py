@@ -178,9 +178,13 @@ def _syntax_hint(problem: str) -> str:
     return "fix the YAML syntax at this place"
 
 
+#: makes a Pos without the named tuple's Python-level constructor: the loader makes one per key and value
+_new = tuple.__new__
+
+
 def pos_of(node: yaml.Node) -> Pos:
     mark = node.start_mark
-    return Pos(mark.line + 1, mark.column + 1)
+    return _new(Pos, (mark.line + 1, mark.column + 1))  # type: ignore[no-any-return]
 
 
 _TRUE = frozenset({"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"})
@@ -210,12 +214,14 @@ class _Converter:
                 "F010", pos_of(node), f"YAML tag {tag!r} is not allowed",
                 "remove the tag: process files hold plain text, numbers, lists and mappings",
             )
-        if isinstance(node, yaml.ScalarNode):
+        if node.__class__ is yaml.ScalarNode:
             return self._scalar(node, key)
-        if isinstance(node, yaml.MappingNode):
+        if node.__class__ is yaml.MappingNode:
             return self._mapping(node, depth)
         items = [self.convert(item, key, depth + 1) for item in node.value]
-        self.map.containers[id(items)] = [pos_of(item) for item in node.value]
+        self.map.containers[id(items)] = [
+            _new(Pos, (item.start_mark.line + 1, item.start_mark.column + 1)) for item in node.value
+        ]
         return items
 
     def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
@@ -235,9 +241,9 @@ class _Converter:
                     "remove one of the two keys; YAML keeps only the last",
                 )
             mark = key_node.start_mark
-            keys[name] = Pos(mark.line + 1, mark.column + 1)
+            keys[name] = _new(Pos, (mark.line + 1, mark.column + 1))
             mark = value_node.start_mark
-            values[name] = Pos(mark.line + 1, mark.column + 1)
+            values[name] = _new(Pos, (mark.line + 1, mark.column + 1))
             result[name] = self.convert(value_node, name, depth + 1)
         self.map.containers[id(result)] = (values, keys)
         return result

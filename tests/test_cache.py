@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -150,3 +151,55 @@ def test_a_sequence_of_edits_always_matches_an_uncached_run(repo: Path) -> None:
     for name, text in edits:
         (repo / name).write_text(text, encoding="utf-8")
         assert findings() == findings(use_cache=False), name
+
+
+def report(fmt: str, use_cache: bool = True, statistics: bool = False) -> str:
+    return run_check(CheckRequest(paths=["."], format=fmt, use_cache=use_cache, statistics=statistics, jobs=1)).report
+
+
+@pytest.fixture
+def formatted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Formats really rendered (a spy: the real reporter still runs)."""
+    from procdoc.report import formats
+
+    seen: list[str] = []
+    real = formats._Report.render
+
+    def spy(self: formats._Report, *args: object) -> str:
+        seen.append(self.name)
+        return real(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(formats._Report, "render", spy)
+    return seen
+
+
+def test_an_unchanged_repository_is_answered_with_the_kept_report(repo: Path, formatted: list[str]) -> None:
+    (repo / "t-02.yaml").write_text(CALLEE.replace("id: T-02", "id: T-03"), encoding="utf-8")
+    first = {fmt: report(fmt) for fmt in ("text", "json", "sarif")}
+    assert formatted == ["text", "json", "sarif"]
+    formatted.clear()
+    assert {fmt: report(fmt) for fmt in ("text", "json", "sarif")} == first
+    assert formatted == []
+    assert report("text", statistics=True) != first["text"]
+    assert formatted == ["text"]
+
+
+def test_a_kept_report_is_never_shown_for_another_outcome_or_folder(repo: Path, formatted: list[str],
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    report("sarif")
+    (repo / "t-02.yaml").write_text(CALLEE.replace("id: T-02", "id: T-03"), encoding="utf-8")
+    assert report("sarif") == report("sarif", use_cache=False)
+    (repo / "sub").mkdir()
+    monkeypatch.chdir(repo / "sub")
+    assert run_check(CheckRequest(paths=[".."], format="sarif", jobs=1)).report == \
+        run_check(CheckRequest(paths=[".."], format="sarif", use_cache=False, jobs=1)).report
+
+
+def test_a_damaged_kept_report_is_rendered_again(repo: Path) -> None:
+    expected = report("concise")
+    outcome = repo / ".procdoc_cache" / "check" / "outcome.json"
+    data = json.loads(outcome.read_text(encoding="utf-8"))
+    for damage in ([1, 2], {"x": 1}, None):
+        data["reports"] = {key: damage for key in data["reports"]} if damage is not None else []
+        outcome.write_text(json.dumps(data), encoding="utf-8")
+        assert report("concise") == expected

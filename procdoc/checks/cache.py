@@ -4,8 +4,9 @@ Everything is reused only under the same run key (procdoc's code on the
 check path, the settings, the command-line selection and the date). Three
 levels:
 
-- `outcome.json`: the last run's state (every file and its digest) and its
-  diagnostics; an unchanged repository is answered from it alone.
+- `outcome.json`: the last run's state (every file and its digest), its
+  diagnostics and the reports rendered from them (by format and options);
+  an unchanged repository is answered from it alone.
 - the same file keeps the cross-file findings with the fingerprint of all
   summaries they were computed from: an edit that leaves every summary as
   it was (a description, a time limit) reuses them.
@@ -65,6 +66,7 @@ class CheckCache:
         self.lines: dict[str, tuple[str, str]] = {}  # path → (digest, report JSON)
         self.fresh: set[str] = set()
         self.outcome_changed = False
+        self.reports_read = False
         self.defects: list[str] = []  # what was wrong with the cache files, for -v
 
     def _read(self, name: str) -> str:
@@ -111,11 +113,24 @@ class CheckCache:
     def remember(self, state: str, files: list[str], diagnostics: list[Diagnostic]) -> None:
         self.outcome.update(
             format=FORMAT, key=self.key, state=state, files=files,
-            diagnostics=[[d.path, *diagnostic_to_json(d)] for d in diagnostics],
+            diagnostics=[[d.path, *diagnostic_to_json(d)] for d in diagnostics], reports={},
         )
         self.outcome_changed = True
 
+    def report(self, key: str) -> str | None:
+        """The report text this outcome was rendered as under `key` (format and options), if kept."""
+        reports = self.outcome.get("reports")
+        text = reports.get(key) if isinstance(reports, dict) else None
+        return text if isinstance(text, str) else None
+
+    def remember_report(self, key: str, text: str) -> None:
+        """Keep a rendered report with the outcome it shows (a new outcome drops the old reports)."""
+        reports = self.outcome.get("reports")
+        self.outcome["reports"] = {**(reports if isinstance(reports, dict) else {}), key: text}
+        self.outcome_changed = True
+
     def load_reports(self) -> None:
+        self.reports_read = True
         text = self._read("reports.jsonl")
         header, _, body = text.partition("\n")
         if header != json.dumps({"format": FORMAT, "key": self.key}):
@@ -145,7 +160,7 @@ class CheckCache:
             ignore = self.folder.parent / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("# created by procdoc\n*\n", encoding="utf-8")
-            if self.fresh or keep != set(self.lines):
+            if self.reports_read and (self.fresh or keep != set(self.lines)):
                 header = json.dumps({"format": FORMAT, "key": self.key})
                 rows = [f"{d}\t{p}\t{r}" for p, (d, r) in sorted(self.lines.items()) if p in keep]
                 write_text_atomic(self.folder / "reports.jsonl", "\n".join([header, *rows]) + "\n")

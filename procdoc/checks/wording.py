@@ -12,8 +12,12 @@ from functools import lru_cache
 PLACEHOLDER_WORDS = ("TODO", "TBD", "TBA", "FIXME", "XXX", "待定", "待补充", "待填写", "待完善", "待补")
 
 
+@lru_cache(maxsize=16384)
 def fold(name: str) -> str:
-    """Case, width and spacing folded, so 'Service desk' and 'Service  Desk' compare equal."""
+    """Case, width and spacing folded, so 'Service desk' and 'Service  Desk' compare equal.
+
+    Memoised: rules fold the same names and texts again for every step that mentions them.
+    """
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
@@ -31,14 +35,18 @@ def suggest(wanted: str, known: Collection[str], noun: str) -> str:
 @lru_cache(maxsize=64)
 def _placeholder_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     """Text that starts with one of `words`; a Latin word must end there (TODO, not TODOS)."""
-    if not words:
+    texts = [str(w) for w in words]
+    if not texts:
         return None
-    spelled = sorted({fold(w) for w in words if w.strip()}, key=len, reverse=True)
+    spelled = sorted({fold(w) for w in texts if w.strip()}, key=len, reverse=True)
     alternatives = "|".join(re.escape(w) + (r"(?![a-z0-9])" if w[-1].isascii() else "") for w in spelled)
     return re.compile(rf"^(?:{alternatives})")
 
 
 def is_placeholder(text: str, words: Iterable[str] = PLACEHOLDER_WORDS) -> bool:
     """Whether `text` is still a placeholder: it starts with a placeholder word (TODO 质量标准, 待定)."""
-    pattern = _placeholder_pattern(tuple(str(w) for w in words))
+    try:
+        pattern = _placeholder_pattern(tuple(words))  # the words as given: converting them each time cost more
+    except TypeError:  # a word that is not hashable (a list in the settings) is compared as its text
+        pattern = _placeholder_pattern(tuple(map(str, words)))
     return pattern is not None and pattern.match(fold(text)) is not None

@@ -12,7 +12,7 @@ import gc
 import json
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -107,16 +107,34 @@ def _run_check(request: CheckRequest) -> CheckResult:
                           if s.path in requested and s.path not in kept]
         if cache is not None:
             cache.remember(state, checked, diagnostics)
-            cache.save({s.path for s in sources})
     diagnostics = sorted([*found.unreadable, *diagnostics], key=lambda d: d.sort_key)
     if not checked and not diagnostics:
         raise UserError(f"no process files found in {', '.join(found.roots) or '.'}", _nothing_hint(found))
-    run = RunInfo(files=checked, rules=rules, sources=_excerpts(diagnostics, sources), root=".",
+    run = RunInfo(files=checked, rules=rules, sources=_Excerpts(diagnostics, sources), root=".",
                   version=__version__, statistics=request.statistics, quiet=request.quiet)
-    report = available[request.format]().render(diagnostics, run)
+    report = _report(request, run, diagnostics, cache if not found.unreadable else None)
+    if cache is not None:
+        cache.save({s.path for s in sources})
     notes = [f"cache: {defect} (ignored and rebuilt)" for defect in (cache.defects if cache else [])]
     return CheckResult(report, exit_code(diagnostics, request.strict or settings.check.strict), diagnostics,
                        found.skipped, notes)
+
+
+def _report(request: CheckRequest, run: RunInfo, diagnostics: list[Diagnostic], cache: CheckCache | None) -> str:
+    """The report in the requested format; an unchanged repository's is kept in the cache with its outcome.
+
+    Formatting a few thousand findings cost more than answering from the
+    cache. The key holds what a report depends on besides the outcome: the
+    format, the options and the working directory (SARIF's root, the paths).
+    """
+    key = json.dumps([request.format, request.statistics, request.quiet, os.getcwd()])
+    kept = cache.report(key) if cache is not None else None
+    if kept is not None:
+        return kept
+    report = reporters()[request.format]().render(diagnostics, run)
+    if cache is not None:
+        cache.remember_report(key, report)
+    return report
 
 
 def make_job(settings: Settings, select: Iterable[str] = (), ignore: Iterable[str] = (),
@@ -183,15 +201,32 @@ def _selection_key(job: Job) -> str:
     )
 
 
-def _excerpts(diagnostics: list[Diagnostic], sources: list[Source]) -> dict[str, list[str]]:
-    """Source lines of the files that have something to show (for carets), from the bytes already read."""
-    data = {source.path: source.data for source in sources}
-    excerpts = {}
-    for path in {d.path for d in diagnostics}:
-        raw = data.get(path)
-        text = loader.decode_bytes(path, raw)[0] if raw is not None else loader.read_file(path)[0]
-        excerpts[path] = text.splitlines() if text is not None else []
-    return excerpts
+class _Excerpts(Mapping[str, list[str]]):
+    """Source lines of the files that have something to show (for carets), from the bytes already read.
+
+    Decoded on first use: only the text and JUnit reports show source lines,
+    and splitting a thousand files cost a warm run a third of its time.
+    """
+
+    def __init__(self, diagnostics: list[Diagnostic], sources: list[Source]) -> None:
+        self.data = {source.path: source.data for source in sources}
+        self.paths = {d.path for d in diagnostics}
+        self.lines: dict[str, list[str]] = {}
+
+    def __getitem__(self, path: str) -> list[str]:
+        if path not in self.paths:
+            raise KeyError(path)
+        if path not in self.lines:
+            raw = self.data.get(path)
+            text = loader.decode_bytes(path, raw)[0] if raw is not None else loader.read_file(path)[0]
+            self.lines[path] = text.splitlines() if text is not None else []
+        return self.lines[path]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.paths)
+
+    def __len__(self) -> int:
+        return len(self.paths)
 
 
 def _nothing_hint(found: Found) -> str:

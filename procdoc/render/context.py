@@ -246,6 +246,7 @@ class Chrome:
     t: Mapping[str, str]
     generator: str
     footer: str
+    theme: str = "light"  # light, dark, or auto (the reader's system setting)
 
 
 @dataclass(frozen=True)
@@ -306,12 +307,12 @@ class IndexPage:
     groups: tuple[CategoryGroup, ...]
 
 
-def chrome(lang: str, stamp: str = "") -> Chrome:
+def chrome(lang: str, stamp: str = "", theme: str = "light") -> Chrome:
     """`stamp` is the build time, printed in the footer only when asked for (it breaks byte-identity)."""
     footer = label(lang, "footer.generated", version=__version__)
     if stamp:
         footer += " · " + label(lang, "footer.built_at", stamp=stamp)
-    return Chrome(lang, HTML_LANG[lang], LABELS[lang], f"procdoc {__version__}", footer)
+    return Chrome(lang, HTML_LANG[lang], LABELS[lang], f"procdoc {__version__}", footer, theme)
 
 
 def process_link(pages: Mapping[str, PageRef], process_id: str) -> Link:
@@ -336,11 +337,11 @@ def step_link(process: Process, step_id: str, *, named: bool = False) -> Link:
 
 
 def build_process_page(process: Process, pages: Mapping[str, PageRef], lang: str, figure: Figure,
-                       stamp: str = "") -> ProcessPage:
+                       stamp: str = "", theme: str = "light") -> ProcessPage:
     """Everything the manual of `process` shows, in `lang`, linked within this run's `pages`."""
     raci = raci_matrix(process)
     return ProcessPage(
-        chrome=chrome(lang, stamp),
+        chrome=chrome(lang, stamp, theme),
         title=f"{process.id} {process.name}",
         headings={key: Heading(key, n, label(lang, f"section.{key}")) for n, key in enumerate(SECTIONS, 1)},
         header=_header(process, pages, lang),
@@ -574,7 +575,7 @@ def _steps_listing(process: Process, ids_of: Callable[[Step], list[str]], item_i
 
 
 def build_index_page(entries: Sequence[tuple[Process, PageRef]], pages: Mapping[str, PageRef], lang: str,
-                     stamp: str = "") -> IndexPage:
+                     stamp: str = "", theme: str = "light") -> IndexPage:
     """The catalogue: each process with its own page, grouped by category then parent group, sorted by code."""
     groups = []
     for category in CATEGORIES:
@@ -582,7 +583,7 @@ def build_index_page(entries: Sequence[tuple[Process, PageRef]], pages: Mapping[
         if members:
             title = enum_label(lang, "category", category or "none")
             groups.append(CategoryGroup(category or "none", title, _parent_groups(members, pages, lang)))
-    return IndexPage(chrome(lang, stamp), label(lang, "index.title"),
+    return IndexPage(chrome(lang, stamp, theme), label(lang, "index.title"),
                      label(lang, "index.count", count=len(entries)), tuple(groups))
 
 

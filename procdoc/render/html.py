@@ -22,6 +22,7 @@ from procdoc.render.landscape import FrontPage
 from procdoc.render.svgtext import replace_value_start
 
 STATIC_FILES = ("procdoc.css", "procdoc.js", "print.css")
+DARK_STYLES = "dark.css"  # written only for a site whose `[render] theme` is dark or auto
 ASSETS_DIR = "assets"
 FIGURE_ID_PREFIX = "fig-"
 DASH = Markup("—")  # what an empty field or list shows
@@ -52,6 +53,11 @@ def environment() -> Environment:
     env.globals["figure_id"] = figure_id
     env.globals["running_css"] = running_css
     return env
+
+
+def static_files(theme: str) -> tuple[str, ...]:
+    """The assets a site of this theme uses: a light site (the default) has no dark stylesheet at all."""
+    return STATIC_FILES if theme == "light" else (*STATIC_FILES, DARK_STYLES)
 
 
 def href(link: Link) -> str:

@@ -88,7 +88,7 @@ def _fetcher(weasyprint: ModuleType) -> Any:
     class Packaged(weasyprint.urls.URLFetcher):  # type: ignore[misc, name-defined]
         def fetch(self, url: str, headers: Any = None) -> Any:
             name = url.removeprefix(_BASE_URL).removeprefix(html.ASSETS_DIR + "/")
-            if not (url.startswith(_BASE_URL) and name in html.STATIC_FILES and name.endswith(".css")):
+            if not (url.startswith(_BASE_URL) and name in html.static_files("dark") and name.endswith(".css")):
                 raise ValueError(f"a procdoc PDF loads nothing from {url}")
             data = (resources.files("procdoc.render") / "static" / name).read_bytes()
             return weasyprint.urls.URLFetcherResponse(url, data, {"Content-Type": "text/css; charset=utf-8"})

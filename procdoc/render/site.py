@@ -59,7 +59,7 @@ RESERVED_STEMS = frozenset({"index", "assets", "md"})
 MD_DIR = "md"
 #: the files of a site that are not a process's own: always procdoc's to replace
 _SITE_FILES = frozenset({"index.html", f"{MD_DIR}/index.md", MANIFEST, f"{html.ASSETS_DIR}/{searchindex.FILE}",
-                         *(f"{html.ASSETS_DIR}/{name}" for name in html.STATIC_FILES)})
+                         *(f"{html.ASSETS_DIR}/{name}" for name in (*html.STATIC_FILES, html.DARK_STYLES))})
 
 Progress = Callable[[int, int], None]
 
@@ -340,7 +340,7 @@ def _page_key(plan: _Plan, process: Process, page: PageRef, lang: str) -> str:
         links.append([process_id, other.name, other.status, other.stem] if other else [process_id])
     return cache.page_key(
         text=plan.texts.get(process.path, ""), stem=page.stem, lang=lang, formats=sorted(plan.request.formats),
-        stamp=plan.stamp, links=links, printing=_printing_key(plan),
+        stamp=plan.stamp, links=links, printing=_printing_key(plan), theme=plan.printing.theme,
     )
 
 
@@ -366,7 +366,7 @@ def _render_process(plan: _Plan, process: Process, page: PageRef, lang: str) -> 
     alt, caption = figure_texts(process, lang)
     downloads = tuple(f"{stem}.{ext}" for ext in ("svg", "png", "pdf", "docx") if ext in formats and drawn)
     context = build_process_page(process, plan.pages, lang, Figure(svg, alt, caption, f"{stem}.svg", downloads),
-                                 plan.stamp)
+                                 plan.stamp, plan.printing.theme)
     if formats & PRINTED:
         printed = print_documents(process, context, whole, formats, plan.printing, plan.stamp)
         files.update({f"{stem}.{ext}": data for ext, data in printed.files.items()})
@@ -412,13 +412,13 @@ def _write_site_files(plan: _Plan, entries: Mapping[str, cache.Entry]) -> None:
     """The index (always rebuilt: it is cheap and lists everything), the assets and the manifest."""
     formats = plan.request.formats
     lang = majority_lang(plan.request.lang, [process for process, _ in plan.entries])
-    index = build_index_page(plan.entries, plan.pages, lang, plan.stamp)
+    index = build_index_page(plan.entries, plan.pages, lang, plan.stamp, plan.printing.theme)
     if "html" in formats:
         processes = [process for process, _ in plan.entries]
         front = landscape.front_page(processes, plan.pages, plan.settings_text, lang, index.chrome.t)
         _write(plan.staged, "index.html", html.render_index(index, front).encode("utf-8"))
         static = resources.files("procdoc.render") / "static"
-        for name in html.STATIC_FILES:
+        for name in html.static_files(plan.printing.theme):
             _write(plan.staged, f"{html.ASSETS_DIR}/{name}", static.joinpath(name).read_bytes())
         _write(plan.staged, f"{html.ASSETS_DIR}/{searchindex.FILE}", searchindex.script(plan.entries).encode("utf-8"))
     if "md" in formats:
