@@ -112,22 +112,26 @@ def inline_svg(svg: str, prefix: str = FIGURE_ID_PREFIX) -> Markup:
     return Markup(_LOCAL_REFERENCE.sub("url(#" + prefix, body))
 
 
-def running_css(page: ProcessPage, page_size: str = "A4", orientation: str = "auto") -> Markup:
+def running_css(page: ProcessPage, page_size: str | None = None, orientation: str = "auto") -> Markup:
     """The `@page` rules that are this page's own: the running header (code, name, version, status),
-    page x of y, the draft mark, and the sheet size (text pages upright unless all are landscape)."""
+    page x of y, the draft mark, and for the PDF the sheet size (text pages upright unless all are
+    landscape). A browser print leaves the sheet to the print dialog: Chromium lets a size on the
+    unnamed page win over the landscape page the chart asks for."""
     h, lang = page.header, page.chrome.lang
     running = label(lang, "print.running", code=h.code, name=h.name, version=h.version or "—", status=h.status)
     before, middle, after = _split(label(lang, "print.page", page="\0", pages="\0"))
     numbers = f'{css_string(before)} counter(page) {css_string(middle)} counter(pages) {css_string(after)}'
     text_pages = "landscape" if orientation == "landscape" else "portrait"
     draft = f" @top-right {{ content: {css_string(label(lang, 'print.draft'))}; }}" if h.draft else ""
+    size = f"size: {page_size} {text_pages}; " if page_size else ""
     rules = [
-        f"@page {{ size: {page_size} {text_pages}; @top-left {{ content: {css_string(running)}; }}{draft}"
+        f"@page {{ {size}@top-left {{ content: {css_string(running)}; }}{draft}"
         f" @bottom-left {{ content: {css_string(h.code + ' ' + (h.version or ''))}; }}"
         f" @bottom-right {{ content: {numbers}; }} }}",
-        f"@page chart-landscape {{ size: {page_size} landscape; }}",
-        f"@page chart-portrait {{ size: {page_size} portrait; }}",
     ]
+    if page_size:
+        rules += [f"@page chart-landscape {{ size: {page_size} landscape; }}",
+                  f"@page chart-portrait {{ size: {page_size} portrait; }}"]
     return Markup("\n".join(rules))
 
 

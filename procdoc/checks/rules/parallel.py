@@ -150,7 +150,7 @@ class _TokenGame:
             state = queue.popleft()
             moves = list(self._moves(state, came))
             if not moves:
-                for place in state:
+                for place in sorted(state):
                     if place[0] == "join":
                         self.found.setdefault(place[1], _Stuck(place[1], self._trace(state, came)))
             for fired, successor in moves:
@@ -159,7 +159,9 @@ class _TokenGame:
                     queue.append(successor)
 
     def _moves(self, state: State, came: dict[State, tuple[State | None, str]]) -> Iterator[tuple[str, State]]:
-        for place in state:
+        """Every move from `state`, in a fixed order: a set's own order changes with each run's hash seed,
+        and the run a finding shows must not."""
+        for place in sorted(state):
             if place[0] == "step":
                 step = self.process.step_by_id[place[1]]
                 for label, targets, _ in alternatives(step) or [(None, [], step.pos)]:
