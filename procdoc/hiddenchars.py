@@ -34,6 +34,11 @@ def comparable(text: str) -> str:
     return _HIDDEN.sub("", unicodedata.normalize("NFKC", text))
 
 
+def may_hide(text: str) -> bool:
+    """Whether `text` holds a bidi control or an invisible character anywhere."""
+    return _HIDDEN.search(text) is not None
+
+
 def hidden_in(text: str) -> list[tuple[int, str]]:
     """(index, character) of every bidi control and invisible character in `text`."""
     return [(match.start(), match.group()) for match in _HIDDEN.finditer(text)]

@@ -11,8 +11,10 @@ revision date or its `effective` date, whichever is later.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
+from functools import partial
+from typing import Any
 
 from procdoc.checks.context import Context, RepoContext
 from procdoc.checks.registry import Finding, Fix, repo_rule, rule
@@ -21,7 +23,7 @@ from procdoc.checks.wording import PLACEHOLDER_WORDS, is_placeholder
 from procdoc.diagnostics import Pos, Severity
 from procdoc.fix.edits import latest_revision, sort_list
 from procdoc.fix.site import Site, put
-from procdoc.model import Process
+from procdoc.model import Process, Step
 from procdoc.timeparse import PERIOD_FORMS, parse_period
 
 
@@ -339,33 +341,52 @@ def retired_process_referenced(process: ProcessSummary, ctx: RepoContext) -> Ite
             )
 
 
-def _texts(process: Process) -> Iterator[tuple[str, str | None, Pos, Pos | None]]:
-    """(what it is, text, where, anchor) for the free text of a process that O001-O005 do not already cover."""
-    yield "process name", process.name, process.where("name"), None
+Where = Callable[[], tuple[str, Pos, Pos | None]]
+
+
+def _texts(process: Process) -> Iterator[tuple[str | None, Where]]:
+    """(text, where) for the free text of a process that O001-O005 do not already cover.
+
+    `where()` says what the text is, where it stands and its anchor; it is
+    called only for a placeholder, since nearly every text is none.
+    """
+    yield process.name, lambda: ("process name", process.where("name"), None)
     for lane in process.lanes:
-        yield f"name of lane {lane.id}", lane.name, lane.where("name"), lane.pos
-        yield f"duties of lane {lane.id}", lane.duties, lane.where("duties"), lane.pos
+        yield lane.name, partial(_at, lane, "name", "name of lane {}", lane.id)
+        yield lane.duties, partial(_at, lane, "duties", "duties of lane {}", lane.id)
     for step in process.steps:
-        yield f"name of step {step.id}", step.name, step.where("name"), step.pos
-        yield f"description of step {step.id}", step.description, step.where("description"), step.pos
-        yield f"trigger of step {step.id}", step.trigger, step.where("trigger"), step.pos
+        yield step.name, partial(_at, step, "name", "name of step {}", step.id)
+        yield step.description, partial(_at, step, "description", "description of step {}", step.id)
+        yield step.trigger, partial(_at, step, "trigger", "trigger of step {}", step.id)
         for key in ("inputs", "outputs"):
             for index, item in enumerate(getattr(step, key)):
-                yield f"{key[:-1]} of step {step.id}", item, step.at.get(f"{key}.{index}", step.where(key)), step.pos
+                yield item, partial(_item_at, step, key, index)
         if step.control is not None:
             for key, words in (("standard", "quality standard"), ("method", "assessment method"),
                                ("on_fail", "corrective action")):
-                text = getattr(step.control, key)
-                yield f"{words} of step {step.id}", text, step.control.where(key), step.pos
+                yield getattr(step.control, key), partial(_control_at, step, key, words)
     for output in process.outputs:
-        yield "process output", output.name, output.where("name"), output.pos
+        yield output.name, partial(_at, output, "name", "process output", "")
     for emergency in process.emergencies or []:
-        yield f"emergency {emergency.id}", emergency.when, emergency.where("when"), emergency.pos
-        yield f"description of emergency {emergency.id}", emergency.description, emergency.where("description"), \
-            emergency.pos
+        yield emergency.when, partial(_at, emergency, "when", "emergency {}", emergency.id)
+        yield emergency.description, partial(_at, emergency, "description", "description of emergency {}",
+                                             emergency.id)
     for kpi in process.kpis:
         for key in ("name", "definition", "target", "goal"):
-            yield f"{key} of KPI '{kpi.name}'", getattr(kpi, key), kpi.where(key), kpi.pos
+            yield getattr(kpi, key), partial(_at, kpi, key, f"{key} of KPI '{{}}'", kpi.name)
+
+
+def _at(element: Any, key: str, what: str, name: str) -> tuple[str, Pos, Pos | None]:
+    return what.format(name), element.where(key), element.pos
+
+
+def _item_at(step: Step, key: str, index: int) -> tuple[str, Pos, Pos | None]:
+    return f"{key[:-1]} of step {step.id}", step.at.get(f"{key}.{index}", step.where(key)), step.pos
+
+
+def _control_at(step: Step, key: str, words: str) -> tuple[str, Pos, Pos | None]:
+    assert step.control is not None
+    return f"{words} of step {step.id}", step.control.where(key), step.pos
 
 
 @rule(
@@ -396,8 +417,9 @@ control:
 )
 def placeholder_text(process: Process, ctx: Context) -> Iterator[Finding]:
     words = ctx.option("placeholder-words")
-    for what, text, pos, anchor in _texts(process):
+    for text, where in _texts(process):
         if text is not None and is_placeholder(text, words):
+            what, pos, anchor = where()
             yield Finding(
                 pos, f"the {what} is still a placeholder: '{text.strip()}'",
                 "write the real text, or remove the key if it does not apply", anchor,
