@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 LANES = [
@@ -170,11 +171,18 @@ def _task(rng: random.Random, i: int, lane: str, phase: str, following: str) -> 
 
 def write_corpus(folder: Path, count: int) -> list[Path]:
     """Write `count` process files (and a procdoc.toml) into `folder`."""
+    return write_processes(folder, count, process_id, process_text)
+
+
+def write_processes(
+    folder: Path, count: int, id_of: Callable[[int], str], text_of: Callable[[int, int], str]
+) -> list[Path]:
+    """Write `count` process files, the i-th `text_of(i, count)` named after `id_of(i)`, and a procdoc.toml."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "procdoc.toml").write_text('paths = ["."]\n[check]\ntoday = "2026-11-25"\n', encoding="utf-8")
     paths = []
     for index in range(count):
-        path = folder / f"{process_id(index).lower()}.yaml"
-        path.write_text(process_text(index, count), encoding="utf-8")
+        path = folder / f"{id_of(index).lower()}.yaml"
+        path.write_text(text_of(index, count), encoding="utf-8")
         paths.append(path)
     return paths

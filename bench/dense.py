@@ -14,6 +14,8 @@ import json
 import random
 from pathlib import Path
 
+from bench.corpus import write_processes
+
 LANES = [("client", "客户", "external"), ("ops", "运营部", "department"), ("qa", "品质部", "department"),
          ("fin", "财务部", "department"), ("it", "信息部", "department"), ("gm", "总经理", "role")]
 NOUNS = ["采购申请", "供应商报价", "入库单", "质检报告", "付款申请", "合同评审表", "发票", "对账单", "变更单"]
@@ -99,11 +101,4 @@ def _task(rng: random.Random, i: int, lane: str, following: str) -> list[str]:
 
 def write_dense_corpus(folder: Path, count: int) -> list[Path]:
     """Write `count` dense process files (and a procdoc.toml) into `folder`."""
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "procdoc.toml").write_text('paths = ["."]\n[check]\ntoday = "2026-11-25"\n', encoding="utf-8")
-    paths = []
-    for index in range(count):
-        path = folder / f"{dense_id(index).lower()}.yaml"
-        path.write_text(dense_text(index, count), encoding="utf-8")
-        paths.append(path)
-    return paths
+    return write_processes(folder, count, dense_id, dense_text)
