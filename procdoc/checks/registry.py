@@ -127,12 +127,8 @@ def rule(
     """Declare the decorated function as file-local rule `code`: it reads one whole process."""
 
     def declare(check: Check) -> Check:
-        register(
-            Rule(
-                code, name, family, summary.strip(), why.strip(), example.strip("\n"), severity, check,
-                dict(options or {}), dict(option_docs or {}), fix=fix,
-            )
-        )
+        register(_declared(code, name, family, summary, why, example, severity, options, option_docs,
+                           check=check, fix=fix))
         return check
 
     return declare
@@ -153,15 +149,20 @@ def repo_rule(
     """Declare the decorated function as cross-file rule `code`: it reads process summaries only."""
 
     def declare(check: RepoCheck) -> RepoCheck:
-        register(
-            Rule(
-                code, name, family, summary.strip(), why.strip(), example.strip("\n"), severity, None,
-                dict(options or {}), dict(option_docs or {}), check,
-            )
-        )
+        register(_declared(code, name, family, summary, why, example, severity, options, option_docs,
+                           repo_check=check))
         return check
 
     return declare
+
+
+def _declared(
+    code: str, name: str, family: str, summary: str, why: str, example: str, severity: Severity,
+    options: Mapping[str, Any] | None, option_docs: Mapping[str, str] | None, **checks: Any,
+) -> Rule:
+    """A rule from its declaration, its texts trimmed the way `procdoc rules` and docs/rules.md show them."""
+    return Rule(code, name, family, summary.strip(), why.strip(), example.strip("\n"), severity,
+                options=dict(options or {}), option_docs=dict(option_docs or {}), **checks)
 
 
 def all_rules() -> dict[str, Rule]:
