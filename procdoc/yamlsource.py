@@ -11,7 +11,6 @@ Scalars under text keys keep their source text: `next: 3.10` means step
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 import yaml
@@ -19,6 +18,7 @@ from yaml.cyaml import CParser  # type: ignore[attr-defined]
 from yaml.resolver import BaseResolver
 
 from procdoc.diagnostics import Pos
+from procdoc.model import item_keys
 from procdoc.textwidth import is_wide
 
 Path = tuple[str | int, ...]
@@ -277,12 +277,6 @@ class _Converter:
         if text.isdigit():
             return int(text)
         return text
-
-
-@cache
-def item_keys(key: str, count: int) -> tuple[str, ...]:
-    """The names of a list's items among its mapping's positions: `next.0`, `next.1`…"""
-    return tuple(f"{key}.{index}" for index in range(count))
 
 
 def unfold_wide(text: str) -> str:
