@@ -152,18 +152,13 @@ CASES = {
 }
 
 
-def text_of(case: str) -> str:
-    """The text of a case without its markers."""
-    return split(CASES[case])[0]
-
-
 @pytest.mark.parametrize("case", list(CASES))
 def test_rule(case: str) -> None:
     assert_marked(CASES[case], RULES)
 
 
 def test_parallel_paths_meeting_at_a_plain_step_message() -> None:
-    [finding] = lint(text_of("S018-parallel-paths-meeting-at-a-plain-step"), ["S018"])
+    [finding] = lint(split(CASES["S018-parallel-paths-meeting-at-a-plain-step"])[0], ["S018"])
     assert finding.message == (
         "the parallel paths from step 6 '步骤6' (to 7, 8) meet again at step 9 '步骤9', which is not a join: "
         "step 9 would run once for each path"
@@ -171,7 +166,7 @@ def test_parallel_paths_meeting_at_a_plain_step_message() -> None:
 
 
 def test_a_join_fed_by_exclusive_decision_exits_message_names_a_run() -> None:
-    [finding] = lint(text_of("S019-a-join-fed-by-exclusive-decision-exits-waits-forever"), ["S019"])
+    [finding] = lint(split(CASES["S019-a-join-fed-by-exclusive-decision-exits-waits-forever"])[0], ["S019"])
     assert finding.message in {
         f"step 6 '步骤6' can wait forever: it waits for every path from steps 4, 5, but the run {run} brings only "
         "some of them"
@@ -180,22 +175,22 @@ def test_a_join_fed_by_exclusive_decision_exits_message_names_a_run() -> None:
 
 
 def test_a_path_that_can_reach_a_join_twice_message_names_the_run() -> None:
-    [finding] = lint(text_of("S020-a-path-that-can-reach-a-join-twice"), ["S020"])
+    [finding] = lint(split(CASES["S020-a-path-that-can-reach-a-join-twice"])[0], ["S020"])
     assert finding.message == (
         "step 8a '步骤8a' is reached twice from step 7 before it fires, in the run 1 → 6 → 7 → 8 (重排) → 6 → 7"
     )
 
 
 def test_duplicate_target_message() -> None:
-    [finding] = lint(text_of("S016-duplicate-target"), ["S016"])
+    [finding] = lint(split(CASES["S016-duplicate-target"])[0], ["S016"])
     assert finding.message == "step 1 '步骤1' lists step 3 twice in one `next`"
 
 
 def test_decision_same_target_message() -> None:
-    [finding] = lint(text_of("S017-decision-whose-exits-all-lead-to-the-same-step"), ["S017"])
+    [finding] = lint(split(CASES["S017-decision-whose-exits-all-lead-to-the-same-step"])[0], ["S017"])
     assert finding.message == "step 2 '步骤2' is a decision, but all its 2 exits lead to step 3"
 
 
 def test_second_start_message() -> None:
-    [finding] = lint(text_of("S002-an-unexplained-second-start-is-still-reported"), ["S002"])
+    [finding] = lint(split(CASES["S002-an-unexplained-second-start-is-still-reported"])[0], ["S002"])
     assert finding.message == "step 1b '步骤1b' is one of several start steps (also 1a) but has no `trigger:`"

@@ -47,6 +47,7 @@ ENDS = """\
   - {id: "5", name: 转交上级, type: end, lane: service}
 """
 FLOW = START + TASK + DECISION + ENDS
+START_1_1 = '  - {id: "1.1", name: 客户投诉, type: start, lane: customer, next: "2"}\n'
 ORPHAN_5 = """\
   - id: "3"
     name: 可以处理？
@@ -90,9 +91,9 @@ sla:
 """
 
 
-def on_fail(value: str, ids: str = START + TASK) -> str:
-    """`ids` (steps 1 and 2) with a control point on step 2 whose `on_fail` is `value` (marker lines included)."""
-    return ids + f"    control:\n      standard: 信息完整\n      on_fail: {value}\n" + DECISION + ENDS
+def controlled(on_fail: str, ids: str = START + TASK) -> str:
+    """`ids` (steps 1 and 2) with a control point on step 2 whose last lines are `on_fail`, then the rest of FLOW."""
+    return ids + "    control:\n      standard: 信息完整\n" + on_fail + DECISION + ENDS
 
 
 def handled_from(handler: str) -> str:
@@ -156,14 +157,37 @@ CASES = {
     next: ["2", "7"]
 #               ^ S004 leads to step '7'
 """ + TASK + DECISION + ENDS,
-    "S004-on-fail-step-number": HEAD + on_fail('"2.9"\n#              ^ S004'),
-    "S004-on-fail-code": HEAD + on_fail("R2\n#              ^ S004"),
-    "S004-valid-on-fail-sentence": HEAD + on_fail("退回重新登记"),
-    "S004-on-fail-in-the-form-of-this-process-ids": HEAD + on_fail('"第9步"\n#              ^ S004', CHINESE_IDS),
-    "S004-valid-on-fail-words": HEAD + on_fail("第二步重做", CHINESE_IDS),
-    "S004-valid-on-fail-english": HEAD + on_fail("redo step 2"),
-    "S004-valid-on-fail-existing-step": HEAD + on_fail('"2"'),
-    "S004-handler": HEAD + FLOW + handled_from("8") + "#            ^ S004 is handled from step '8'\n",
+    "S004-on-fail-step-number": HEAD + controlled("""\
+      on_fail: "2.9"
+#              ^ S004
+"""),
+    "S004-on-fail-code": HEAD + controlled("""\
+      on_fail: R2
+#              ^ S004
+"""),
+    "S004-valid-on-fail-sentence": HEAD + controlled("""\
+      on_fail: 退回重新登记
+"""),
+    "S004-on-fail-in-the-form-of-this-process-ids": HEAD + controlled("""\
+      on_fail: "第9步"
+#              ^ S004
+""", CHINESE_IDS),
+    "S004-valid-on-fail-words": HEAD + controlled("""\
+      on_fail: 第二步重做
+""", CHINESE_IDS),
+    "S004-valid-on-fail-english": HEAD + controlled("""\
+      on_fail: redo step 2
+"""),
+    "S004-valid-on-fail-existing-step": HEAD + controlled("""\
+      on_fail: "2"
+"""),
+    "S004-handler": HEAD + FLOW + """\
+emergencies:
+  - id: E1
+    when: 系统宕机
+    handler: "8"
+#            ^ S004 is handled from step '8'
+""",
     "S004-valid-handler": HEAD + FLOW + handled_from("4"),
     "S004-segment-sla-to": HEAD + FLOW + SEGMENT_SLA,
     "S005-valid": HEAD + FLOW,
@@ -254,7 +278,9 @@ phases:
   - {id: "1", name: 客户投诉, type: start, lane: customer}
 #        ^ S008 has no way out
 """ + TASK + DECISION + ENDS,
-    "S009-valid-on-fail-is-no-edge": HEAD + on_fail('"2"'),
+    "S009-valid-on-fail-is-no-edge": HEAD + controlled("""\
+      on_fail: "2"
+"""),
     "S009-valid-loop-with-exit": HEAD + START + TASK + """\
   - id: "3"
     name: 可以处理？
@@ -437,11 +463,6 @@ phases:
 }
 
 
-def text_of(case: str) -> str:
-    """The text of a case without its markers."""
-    return split(CASES[case])[0]
-
-
 @pytest.mark.parametrize("case", list(CASES))
 def test_rule(case: str) -> None:
     assert_marked(CASES[case], [case[:4]])
@@ -456,19 +477,19 @@ def test_flow_is_clean() -> None:
 
 
 def test_messages_name_the_step_for_a_quality_manager() -> None:
-    [finding] = lint(text_of("S008-dead-end"), ["S008"])
+    [finding] = lint(split(CASES["S008-dead-end"])[0], ["S008"])
     assert finding.message == "step 2 '登记投诉' has no way out: it leads to no step and is not an end step"
     assert "next" in finding.hint
 
 
 def test_undefined_step_suggests_the_closest_id() -> None:
-    [finding] = lint(text_of("S004-next-close-to-an-id"), ["S004"])
+    [finding] = lint(split(CASES["S004-next-close-to-an-id"])[0], ["S004"])
     assert finding.message == "step 2 '登记投诉' leads to step '33', which does not exist"
     assert finding.hint.startswith("did you mean '3'?")
 
 
 def test_unreachable_chain_names_the_steps_after_its_first() -> None:
-    [finding] = lint(text_of("S007-once-for-a-chain"), ["S007"])
+    [finding] = lint(split(CASES["S007-once-for-a-chain"])[0], ["S007"])
     assert finding.message == (
         "step 2 '登记投诉' cannot be reached from the start: no path leads to it (nor can the 2 steps after it: 3, 5)"
     )
@@ -488,13 +509,16 @@ def test_suppression_on_the_step_id_line_silences_a_finding_inside_the_step() ->
 """ + ENDS, ["S012", "M001"])
 
 
-START_1_1 = '  - {id: "1.1", name: 客户投诉, type: start, lane: customer, next: "2"}\n'
-
-
 def test_a_missing_handler_is_never_taken_for_the_start_step() -> None:
-    text = HEAD + START_1_1 + TASK + DECISION + ENDS + handled_from("E1.1")
-    assert_marked(text + "#            ^ S004 is handled from step 'E1.1', which does not exist\n", ["S004"])
-    [finding] = lint(text, ["S004"])
+    text = HEAD + START_1_1 + TASK + DECISION + ENDS + """\
+emergencies:
+  - id: E1
+    when: 系统宕机
+    handler: "E1.1"
+#            ^ S004 is handled from step 'E1.1', which does not exist
+"""
+    assert_marked(text, ["S004"])
+    [finding] = lint(split(text)[0], ["S004"])
     assert finding.message == "emergency E1 '系统宕机' is handled from step 'E1.1', which does not exist"
     assert finding.hint == "use the id of a declared step: 2, 3, 4, 5"
 
@@ -513,6 +537,6 @@ def test_did_you_mean_never_proposes_the_start_step_for_a_line() -> None:
 
 
 def test_segment_sla_steps_must_exist() -> None:
-    [finding] = [d for d in lint(text_of("S004-segment-sla-to"), ["S004"]) if d.code == "S004"]
+    [finding] = [d for d in lint(split(CASES["S004-segment-sla-to"])[0], ["S004"]) if d.code == "S004"]
     assert finding.message == "the SLA '处理' (2 → 44) is measured to step '44', which does not exist"
     assert finding.hint == "did you mean '4'?"
