@@ -113,7 +113,7 @@ steps:
     "X003-31-handoffs": long_flow(ping_pong(29), "# ^ X003 work passes between lanes 31 times, more than 30\n"),
     "X003-valid-at-option": HEAD + FLOW,
     "X003-option": HEAD + START + """\
-# ^ X003 work passes between lanes 1 times, more than 0
+# ^ X003 work passes between lanes once, more than 0
 """ + STEP_2.format("3") + DECISION + ENDS,
     "X004-valid": HEAD + FLOW,
     "X004-valid-40-columns": named(f"    name: {TWENTY_WIDE}\n"),

@@ -143,7 +143,7 @@ def too_many_handoffs(process: Process, ctx: Context) -> Iterator[Finding]:
         busiest = f"{_lane_name(process, one)} ⇄ {_lane_name(process, other)}"
         yield Finding(
             process.where("steps"),
-            f"work passes between lanes {total} times, more than {limit} (most often {busiest}: {count} times)",
+            f"work passes between lanes {_times(total)}, more than {limit} (most often {busiest}: {_times(count)})",
             "give connected work to one lane, or split it into a sub-process",
         )
 
@@ -177,3 +177,7 @@ def label_too_long(process: Process, ctx: Context) -> Iterator[Finding]:
                 step.where("name"), f"the name of step {step.id} is {width} columns wide, more than {limit}",
                 "name the step verb + object and move the details to `description:`", step.pos,
             )
+
+
+def _times(count: int) -> str:
+    return "once" if count == 1 else f"{count} times"
