@@ -84,12 +84,14 @@ become too narrow to read on a page or screen, and usually the process mixes
 the work of several processes.
 """,
     example="""
-# Wrong: one lane per person (张工, 李工, 王工 …)
+# Wrong: one lane per person
 lanes:
   - id: zhang
     name: 张工
   - id: li
     name: 李工
+  - id: wang
+    name: 王工
 # Right: one lane per role
 lanes:
   - id: engineer
