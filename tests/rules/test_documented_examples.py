@@ -21,7 +21,8 @@ from tests.docexamples import Block, blocks, forms
 from tests.examplecases import CASES, NO_RIGHT, ORG, PROSE, QM07, RULES, SAMPLE_TEXTS, Case, findings, fragment, placed
 from tests.ruletester import lint
 
-EXTRAS = ("edits", "other_edits", "stand_in", "only", "reported", "path", "no_catalogue")
+#: what a case can add to its example: each needs a `why`
+EXTRAS = ("edits", "other_edits", "stand_in", "only", "reported", "path", "without_catalogue")
 
 
 def placements(kind: str) -> list[ParameterSet]:
@@ -69,14 +70,15 @@ def test_the_right_form_gives_none(case: Case, block: Block) -> None:
 
 
 def shown(case: Case, block: Block, text: str, start: int, found: list[Diagnostic]) -> str:
-    """What a failure shows: the rule, the block, the lines around where it was placed, the findings."""
+    """What a failure shows: the rule, the block, the placed lines (marked >) with three either side, the findings."""
     lines = text.splitlines()
-    end = min(len(lines), start + fragment(case, block).count("\n") + 3)
-    around = "\n".join(f"{n + 1:4} | {lines[n]}" for n in range(max(0, start - 3), end))
+    end = start + fragment(case, block).count("\n")
+    around = "\n".join(f"{n + 1:4} {'>' if start <= n < end else '|'} {lines[n]}"
+                       for n in range(max(0, start - 3), min(len(lines), end + 3)))
     got = "\n".join(f"  {d.line}:{d.column} {d.code} {d.message}" for d in found) or "  none"
-    return (f"{case.code} ({RULES[case.code].name}), {block.header.splitlines()[0]!r} placed in {case.name}:\n"
+    where = f"{case.name} (findings of {case.reported})" if case.reported else case.name
+    return (f"{case.code} ({RULES[case.code].name}), {block.header.splitlines()[0]!r} placed in {where}:\n"
             f"{around}\n{case.code} findings:\n{got}")
-
 
 
 def sample_findings(code: str, text: str | bytes, *, loads: bool = True,
