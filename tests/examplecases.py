@@ -292,9 +292,9 @@ CASES = [
     Case("U002", "  - id: quality_dept\n", 2, host="cs-01.yaml"),
     Case("U003", "lanes:\n", host="cs-01.yaml"),
     Case("U004", "lanes:\n", 2, host="cs-01.yaml", after=True),
-    Case("X001", span(QM07, '  - id: "3.11"', '    next: "4.1"'), 2, stand_in=approval_chain(30),
-         why="60 steps do not fit in an example: the Wrong form is thirty approval steps where QM-07 has six"),
-    Case("X002", "lanes:\n"),
+    Case("X001", span(QM07, '  - id: "3.11"', '    next: "4.1"'), 2, stand_in=approval_chain(33),
+         why="60 steps do not fit in an example: the Wrong form is QM-07 with 33 approval steps where it has 6"),
+    Case("X002", "lanes:\n"),  # the three people's lanes join QM-07's six
     Case("X003", step("3.5") + step("3.6"), 2, stand_in=ping_pong(40),
          why="the hand-offs are told in words: the Wrong form is forty steps alternating 营销部 and 技质科"),
     Case("X004", span(QM07, "    name: 记录投诉信息", "    description:"), 4),
