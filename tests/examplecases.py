@@ -274,7 +274,7 @@ CASES = [
     Case("S010", step("3.3"), 2),
     Case("S011", step("2.2"), 2),
     Case("S012", span(step("3.3"), "    branches:", '        next: "3.4"'), 4),
-    Case("S013", span(QM07, '  - id: "4.3"', "    type: end"), 2),
+    Case("S013", step("4.3"), 2),
     Case("S014", step("3.9"), 2),
     Case("S014", span(PP01, '  - id: "6"', '    next: ["7", "8"]'), 2, host="pp-01.yaml",
          only=("# Right: parallel paths",), why="the parallel paths are PP-01's"),
