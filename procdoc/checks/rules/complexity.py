@@ -55,7 +55,7 @@ decompose a model with more than 50 elements). Move self-contained parts into
 their own processes and call them as sub-processes.
 """,
     example="""
-# Wrong: 60 steps, 20 of them the concession approval
+# Wrong: 60 steps, more than half of them the concession approval
 # Right: the approval is its own process, called as a sub-process
 - id: "3.11"
   name: 让步审批
@@ -84,12 +84,14 @@ become too narrow to read on a page or screen, and usually the process mixes
 the work of several processes.
 """,
     example="""
-# Wrong: one lane per person (张工, 李工, 王工 …)
+# Wrong: one lane per person (张工, 李工, 王工 …), more than 8 lanes in all
 lanes:
   - id: zhang
     name: 张工
   - id: li
     name: 李工
+  - id: wang
+    name: 王工
 # Right: one lane per role
 lanes:
   - id: engineer

@@ -29,6 +29,11 @@ not controlling it leaves the risk unmanaged. A control point says what is
 checked, how, where the result is recorded and what happens on failure.
 """,
     example="""
+# Wrong: a key step that nobody checks
+- id: "1.3"
+  name: 登记客户质量反馈记录
+  key: true
+# Right
 - id: "1.3"
   name: 登记客户质量反馈记录
   key: true
@@ -69,8 +74,13 @@ Without a standard (质量标准) there is nothing to check against: the control
 point cannot fail, so it controls nothing.
 """,
     example="""
+# Wrong: checked against what?
+control:
+  method: 技质科科长每周抽查OA中的记录
+# Right
 control:
   standard: 问题现象、批次、数量均已确认并经客户签字
+  method: 技质科科长每周抽查OA中的记录
 """,
     severity=Severity.WARNING,
 )(_missing_part("standard", "quality standard (standard)", "add `standard:` saying what must be true to pass"))
@@ -83,7 +93,12 @@ The assessment method (考核办法) says who checks, how and how often. Without
 it the standard is a wish: nobody knows when or whether it is checked.
 """,
     example="""
+# Wrong: who checks, and how?
 control:
+  standard: 问题现象、批次、数量均已确认并经客户签字
+# Right
+control:
+  standard: 问题现象、批次、数量均已确认并经客户签字
   method: 技质科科长每周抽查OA中的记录
 """,
     severity=Severity.WARNING,
@@ -101,8 +116,12 @@ no record cannot be shown to have happened.
 records:
   - id: confirm_record
     name: 现场确认记录
-# in the step
+# Wrong: the result of the check is kept nowhere
 control:
+  standard: 问题现象、批次、数量均已确认并经客户签字
+# Right: in one of the records
+control:
+  standard: 问题现象、批次、数量均已确认并经客户签字
   record: confirm_record
 """,
     severity=Severity.WARNING,
@@ -116,11 +135,17 @@ Failing an assessment triggers corrective action (纠正措施). Without one the
 failure is noticed and then nothing happens.
 """,
     example="""
+# Wrong: and when the check fails?
 control:
-  on_fail: "1.2"          # back to a step
-# or
+  standard: 问题现象、批次、数量均已确认并经客户签字
+# Right: back to a step
 control:
-  on_fail: 退回营销部补充信息  # the action, in words
+  standard: 问题现象、批次、数量均已确认并经客户签字
+  on_fail: "2.1"
+# Right: or the action, in words
+control:
+  standard: 问题现象、批次、数量均已确认并经客户签字
+  on_fail: 24小时内重新组织确认
 """,
     severity=Severity.WARNING,
 )(_missing_part("on_fail", "corrective action (on_fail)", "add `on_fail:` with the step to go back to, or the action"))
@@ -135,6 +160,11 @@ it going wrong until the customer does. At least its key steps and its
 deliverable need one.
 """,
     example="""
+# Wrong: key steps, but not one of them has a `control:`
+- id: "2.1"
+  name: 组织现场确认
+  key: true
+# Right
 - id: "2.1"
   name: 组织现场确认
   key: true
@@ -202,11 +232,15 @@ controlled when one of them is key.
     example="""
 outputs:
   - name: 投诉处理报告
-steps:
-  - id: "4.1"
-    name: 汇总分析投诉信息
-    key: true
-    outputs: [投诉处理报告]
+# Wrong: 4.1 makes the deliverable, and nothing marks it as a key step
+- id: "4.1"
+  name: 汇总投诉信息
+  outputs: [投诉处理报告]
+# Right
+- id: "4.1"
+  name: 汇总投诉信息
+  key: true
+  outputs: [投诉处理报告]
 """,
     severity=Severity.WARNING,
     fix=Fix(_mark_key, safe=False),

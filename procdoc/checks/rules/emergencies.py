@@ -35,12 +35,13 @@ handled?". Leaving the section out does not say whether the question was
 considered; `emergencies: []` states that there are none.
 """,
     example="""
-# Either list them
+# Wrong: no `emergencies:`
+# Right: list them
 emergencies:
   - id: E1
     when: 批量质量事故或安全隐患
     handler: "9.1"
-# or state there are none
+# Right: or state there are none
 emergencies: []
 """,
     severity=Severity.WARNING,
@@ -62,6 +63,11 @@ An emergency listed without its handling (应急措施) is a known risk with no
 plan: the chart must show what is done when it happens.
 """,
     example="""
+# Wrong: and what is done when it happens?
+emergencies:
+  - id: E1
+    when: 批量质量事故或安全隐患
+# Right
 emergencies:
   - id: E1
     when: 批量质量事故或安全隐患
@@ -86,15 +92,15 @@ Emergency handling that cannot finish leaves the emergency open for ever: the
 handling steps must lead on, like the normal flow, to an end.
 """,
     example="""
-# Wrong: 9.2 is a dead end
-- id: "9.2"
-  name: 隔离在途产品
+# Wrong: E1.2 is a dead end
+- id: "E1.2"
+  name: 隔离产品并追溯批次
 # Right
-- id: "9.2"
-  name: 隔离在途产品
-  next: "9.3"
-- id: "9.3"
-  name: 应急处置完毕
+- id: "E1.2"
+  name: 隔离产品并追溯批次
+  next: "E1.3"
+- id: "E1.3"
+  name: 应急处置完成
   type: end
 """,
 )

@@ -31,7 +31,7 @@ _declare(
     "Every process file starts with `procdoc: 1` (or `procdoc: 1.1`) so that procdoc and people know what it is. "
     "Joins, a list of steps on a decision exit, a start step's own `trigger:` and segment SLAs are format 1.1: "
     "a file that uses them says `procdoc: 1.1`, so that an older procdoc refuses it plainly instead of misreading it.",
-    "procdoc: 1.1\nid: QM-07",
+    "# Wrong: a format version procdoc does not know\nprocdoc: 2\nid: QM-07\n# Right\nprocdoc: 1.1\nid: QM-07",
 )
 _declare(
     "F004", "wrong-type", "A value has the wrong type (a list where text belongs, …).",
@@ -46,7 +46,8 @@ _declare(
 _declare(
     "F006", "missing-key", "A required key is missing or a required list is empty.",
     "A process needs at least an id, a name, lanes and steps; each element needs its id and name.",
-    "steps:\n  - id: \"1.1\"\n    name: 客户投诉",
+    "# Wrong: a step without its name\nsteps:\n  - id: \"1.1\"\n"
+    "# Right\nsteps:\n  - id: \"1.1\"\n    name: 客户提出质量投诉",
 )
 _declare(
     "F007", "duplicate-key", "The same key appears twice in one mapping.",
@@ -56,7 +57,8 @@ _declare(
 _declare(
     "F008", "duplicate-id", "Two steps (lanes, phases, documents, records, emergencies) share an id.",
     "References by id become ambiguous: which step does `next: \"1.2\"` mean?",
-    "- id: \"1.2\"\n  name: 记录投诉信息\n- id: \"1.3\"   # not 1.2 again\n  name: 通知营销部",
+    "# Wrong: two steps 3.9\n- id: \"3.9\"\n  name: 查询库存\n- id: \"3.9\"\n  name: 有库存？\n"
+    "# Right: each step its own id\n- id: \"3.9\"\n  name: 查询库存\n- id: \"3.10\"\n  name: 有库存？",
 )
 _declare(
     "F009", "invalid-value", "A value is not one of the allowed choices or not in the required form.",

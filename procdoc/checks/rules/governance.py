@@ -188,10 +188,15 @@ latest revision or the effective date, whichever is later; recording the
 review as a revision restarts it.
 """,
     example="""
-# Wrong: checked on 2026-11-25, the last revision is from 2025-09-15
 review_every: 12个月
+# Wrong: checked on 2026-11-25, the last revision is from 2025-09-15
+revisions:
+  - version: "1.1"
+    date: 2025-09-15
 # Right: record the review as a revision
 revisions:
+  - version: "1.1"
+    date: 2025-09-15
   - version: "1.2"
     date: 2026-04-20
     approved_by: 王志强（总经理）

@@ -157,7 +157,11 @@ waits for the other. Usually one side should hand over its output instead of
 calling, or the shared part belongs in a third process both call.
 """,
     example="""
-# Wrong: QM-07 runs PP-01 and PP-01 runs QM-07
+# Wrong: QM-07 runs PP-01 for the rework, and PP-01 runs QM-07 again
+- id: "12a"
+  name: 通知投诉返工完成
+  type: subprocess
+  process: QM-07
 # Right: PP-01 hands its result back as an output
 outputs:
   - name: 返工完成通知
@@ -345,7 +349,7 @@ process is.
 [processes."MM-02"]
 name = "采购入库流程"
 status = "planned"
-# the process file: a warning until mm-02.yaml exists
+# Wrong: a warning until mm-02.yaml is written
 process: MM-02
 """,
     severity=Severity.WARNING,

@@ -84,20 +84,25 @@ after it runs twice. Paths that each end on their own (at an end step, even a
 shared one) need no join.
 """,
     example="""
-# Wrong: 9 is reached from both parallel paths and runs twice
 - id: "6"
+  name: 下达生产计划
   next: ["7", "8"]
+# Wrong: 9 is reached from both parallel paths and runs twice
 - id: "7"
+  name: 备料与发料
   next: "9"
 - id: "8"
+  name: 生产准备
   next: "9"
 # Right: wait for both, then go on
 - id: "7"
+  name: 备料与发料
   next: "8a"
 - id: "8"
+  name: 生产准备
   next: "8a"
 - id: "8a"
-  name: 备料与准备完成
+  name: 物料与生产准备齐套
   type: join
   next: "9"
 """,
@@ -225,19 +230,21 @@ ends elsewhere or goes round a loop that leads into the join. Lead exclusive
 exits into a plain step instead; a join is only for paths that run in parallel.
 """,
     example="""
-# Wrong: 3 takes one exit, so the join 6 never sees both
 - id: "3"
+  name: 产能物料是否满足？
   type: decision
   branches:
     - when: 是
-      next: "4"
-    - when: 否
       next: "5"
-- id: "6"
+    - when: 否
+      next: "4"
+# Wrong: 3 takes one exit, so the join 5 waits for ever for the other path
+- id: "5"
+  name: 审批生产计划
   type: join
-# Right: 4 and 5 lead to an ordinary step
-- id: "6"
-  name: 通知客户
+# Right: an ordinary step, reached by either path
+- id: "5"
+  name: 审批生产计划
 """,
 )
 def join_waits_forever(process: Process, ctx: Context) -> Iterator[Finding]:
@@ -269,19 +276,33 @@ second time later, and the work after it runs twice.
 # Wrong: 6 splits into 7 and 8; while 7 already waits at the join 8a,
 # 8 goes back to the split, and 7 reaches the join a second time
 - id: "8"
+  name: 生产准备就绪？
   type: decision
   branches:
-    - when: 完成
+    - when: 就绪
       next: "8a"
     - when: 重排
       next: "6"
-# Right: decide after the join, so that both paths start again together
 - id: "8a"
+  name: 物料与生产准备齐套
+  type: join
+  next: "9"
+# Right: decide after the join, so that both paths start again together
+- id: "8"
+  name: 生产准备
+  next: "8a"
+- id: "8a"
+  name: 物料与生产准备齐套
   type: join
   next: "8b"
 - id: "8b"
   name: 计划可行？
   type: decision
+  branches:
+    - when: 是
+      next: "9"
+    - when: 否
+      next: "6"
 """,
 )
 def join_reached_twice(process: Process, ctx: Context) -> Iterator[Finding]:

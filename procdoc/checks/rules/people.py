@@ -103,6 +103,7 @@ Every process has one owner who answers for it: who keeps it current, who
 decides when it is disputed. Without one, nobody does.
 """,
     example="""
+# Wrong: no `owner:`
 # Right: the owner is one of the lanes
 owner: quality_section
 """,
@@ -210,8 +211,8 @@ A lane nobody works in is an empty column in the chart. It is usually left
 over from an earlier version, or its steps were put in another lane by mistake.
 """,
     example="""
-# Wrong: no step has `lane: legal`
 lanes:
+# Wrong: no step has `lane: legal`
   - id: legal
     name: 法务部
 # Right: remove the lane, or put its steps in it

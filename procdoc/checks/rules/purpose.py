@@ -184,9 +184,11 @@ it never delivers. Names are compared ignoring case, width and spacing.
 outputs:
   - name: 投诉处理报告
 # Wrong: no step has 投诉处理报告 in its outputs
+- id: "4.1"
+  name: 汇总投诉信息
 # Right: the step that writes it says so
-- id: "3.9"
-  name: 编写投诉处理报告
+- id: "4.1"
+  name: 汇总投诉信息
   outputs: [投诉处理报告]
 """,
     severity=Severity.WARNING,

@@ -99,10 +99,12 @@ A document listed but used nowhere is either left over or its step forgot to
 name it; either way the chart does not show where it applies.
 """,
     example="""
-# Wrong: no step lists return_rule
 documents:
   - id: return_rule
     name: 退换货管理规定
+# Wrong: no step lists return_rule
+- id: "3.8"
+  name: 办理退货
 # Right: the step it guides names it
 - id: "3.8"
   name: 办理退货
@@ -130,10 +132,12 @@ A record nobody produces proves nothing: either the step that writes it does
 not say so, or the record is no longer kept.
 """,
     example="""
-# Wrong: no step lists return_record
 records:
   - id: return_record
     name: 退货记录
+# Wrong: no step lists return_record
+- id: "3.8"
+  name: 办理退货
 # Right
 - id: "3.8"
   name: 办理退货
@@ -162,6 +166,11 @@ for retention to be defined). Without a retention period records are either
 thrown away too early or never.
 """,
     example="""
+# Wrong: kept for how long?
+records:
+  - id: fb_record
+    name: 客户质量反馈记录
+# Right
 records:
   - id: fb_record
     name: 客户质量反馈记录
@@ -186,6 +195,11 @@ A record nobody can find is as good as none. Say where it lives: a system
 (OA, ERP), a shared drive or the archive room (档案室).
 """,
     example="""
+# Wrong: kept where?
+records:
+  - id: fb_record
+    name: 客户质量反馈记录
+# Right
 records:
   - id: fb_record
     name: 客户质量反馈记录
@@ -211,6 +225,11 @@ evidence that the step ran and what it found, for later traceability. The
 record may be listed under the step's `records` or under its control point.
 """,
     example="""
+# Wrong: what proves the confirmation was made?
+- id: "2.1"
+  name: 组织现场确认
+  key: true
+# Right
 - id: "2.1"
   name: 组织现场确认
   key: true
@@ -238,16 +257,18 @@ later, from memory, or not at all. Loops are followed forward only: a record
 made on the first pass does not count as made before it.
 """,
     example="""
-# Wrong: 2 checks into R-02, but R-02 is first made at 5
-- id: "2"
-  records: [R-01]
+# Wrong: 3.4 checks into plan_record, but plan_record is first made at 3.5
+- id: "3.4"
+  name: 组织技术现场确认
+  records: [confirm_record]
   control:
-    record: R-02
+    record: plan_record
 # Right: the checking step makes the record it writes into
-- id: "2"
-  records: [R-01, R-02]
+- id: "3.4"
+  name: 组织技术现场确认
+  records: [confirm_record, plan_record]
   control:
-    record: R-02
+    record: plan_record
 """,
     severity=Severity.WARNING,
 )

@@ -155,6 +155,12 @@ lanes:
     name: Finance
   - id: "fin\\u200b"
     name: Accounts
+# Right: ids that differ where a reader sees it
+lanes:
+  - id: fin
+    name: Finance
+  - id: acc
+    name: Accounts
 """,
 )
 def lookalike_id(process: Process, ctx: Context) -> Iterable[Finding]:
@@ -192,6 +198,11 @@ them as two.
     name: Finance
   - id: acc
     name: "Finance\\u200b"
+# Right
+  - id: fin
+    name: Finance
+  - id: acc
+    name: Accounts
 """,
 )
 def lookalike_name(process: Process, ctx: Context) -> Iterable[Finding]:

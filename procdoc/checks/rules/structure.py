@@ -386,6 +386,9 @@ Either an exit is missing (the "no" case) or the step is a task.
     - when: 是
       next: "3.4"
 # Right: add the other outcome
+- id: "3.3"
+  name: 能否现场解决？
+  type: decision
   branches:
     - when: 是
       next: "3.4"
@@ -416,6 +419,9 @@ the outcome). Without a label the reader cannot tell which way to go.
   type: decision
   next: ["2.3", "3.1"]
 # Right
+- id: "2.2"
+  name: 是否我方责任？
+  type: decision
   branches:
     - when: 否
       next: "2.3"

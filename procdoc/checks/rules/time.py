@@ -76,10 +76,13 @@ guessed: 每月25日前 is never read as 25 days.
     example="""
 # Wrong
 time_limit: 尽快
-# Right
+# Right: a duration
 time_limit: 2小时内
+# Right: a deadline
 time_limit: 交车前
+# Right: a calendar rule
 time_limit: 每月25日前
+# Right: a standard
 time_limit: 按委托书工时
 """,
     severity=Severity.WARNING,
