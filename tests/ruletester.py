@@ -24,7 +24,7 @@ TODAY = date(2026, 11, 25)
 
 
 def lint(
-    text: str,
+    text: str | bytes,
     select: Iterable[str] = ("ALL",),
     *,
     others: Iterable[str] | Mapping[str, str] = (),
@@ -35,22 +35,23 @@ def lint(
     planned: dict[str, CatalogueEntry] | None = None,
     loads: bool = True,
 ) -> list[Diagnostic]:
-    """Diagnostics for `text` (dedented), with `others` as the rest of the repository (texts, or texts by file name).
+    """Diagnostics for `text` (dedented; bytes as they are), with `others` as the rest of the repository.
 
-    Every file must load into a process unless `loads` is False (format cases,
-    whose findings are why a file does not load). Lone surrogates in a text
-    stand for the bytes that are not UTF-8 (`"\\udcff"` is the byte 0xff).
+    `others` are texts, or texts by file name. The file must load unless
+    `loads` is False (for the format rules, whose findings stop the loading).
     """
     named = others if isinstance(others, Mapping) else {f"other{i}.yaml": t for i, t in enumerate(others)}
-    texts = {path: text, **named}
-    sources = [
-        Source(name, textwrap.dedent(t).encode("utf-8", "surrogateescape"), named=True) for name, t in texts.items()
-    ]
+    texts: dict[str, str | bytes] = {path: text, **named}
+    sources = [Source(name, _encoded(t), named=True) for name, t in texts.items()]
     selection = resolve(config or CheckConfig(), all_rules(), cli_select=list(select))
     result = lint_sources(sources, Job(selection, Run(org or {}, today, planned or {})), report_on={path})
     unloaded = [(r.path, [d.message for d in r.load]) for r in result.reports if r.summary is None]
     assert not (loads and unloaded), unloaded
     return result.diagnostics
+
+
+def _encoded(text: str | bytes) -> bytes:
+    return text if isinstance(text, bytes) else textwrap.dedent(text).encode("utf-8")
 
 
 def positions(text: str, code: str, **kwargs: object) -> list[tuple[str, int, int]]:

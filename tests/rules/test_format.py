@@ -121,6 +121,7 @@ name: Step: record
 """ + LANES + STEPS,
     "F001-valid-colon-in-quotes": 'procdoc: 1\nid: T-01\nname: "Step: record"\n' + LANES + STEPS,
     "F002-valid-bom": "\ufeff" + PROCESS,
+    # "\udcff\udcfe" are the bytes 0xff 0xfe (tests/markers.py writes lone surrogates as the bytes they stand for)
     "F002-not-utf8": """\
 procdoc: 1
 name: \udcff\udcfe
