@@ -9,9 +9,9 @@ line is its anchor, so a suppression there covers it too.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import NamedTuple
 
 import pytest
-from _pytest.mark import ParameterSet
 
 from procdoc.checks.context import Context
 from procdoc.checks.registry import Finding
@@ -48,25 +48,28 @@ SALES = HEAD + """\
 SUPPRESSION_RULES = ("S005", "P002", "M001")
 
 
-def case(name: str, text: str, select: tuple[str, ...] = SUPPRESSION_RULES) -> ParameterSet:
-    return pytest.param(text, select, id=name)
+class Case(NamedTuple):
+    """A marked text and the rules checked on it."""
+
+    text: str
+    select: tuple[str, ...] = SUPPRESSION_RULES
 
 
-CASES = [
-    case("S005-the-finding-without-suppression", SALES),
-    case("M001-valid-ignore-on-the-offending-line", HEAD + """\
+CASES = {
+    "S005-the-finding-without-suppression": Case(SALES),
+    "M001-valid-ignore-on-the-offending-line": Case(HEAD + """\
   - id: "2"
     name: 登记投诉
     lane: sales  # procdoc: ignore[S005]
     next: "3"
 """ + END),
-    case("M001-valid-ignore-on-the-steps-id-line", HEAD + """\
+    "M001-valid-ignore-on-the-steps-id-line": Case(HEAD + """\
   - id: "2"  # procdoc: ignore[S005]
     name: 登记投诉
     lane: sales
     next: "3"
 """ + END),
-    case("M001-ignore-on-another-line-of-the-step-does-not-silence", HEAD + """\
+    "M001-ignore-on-another-line-of-the-step-does-not-silence": Case(HEAD + """\
   - id: "2"
     name: 登记投诉  # procdoc: ignore[S005]
 #                          ^ M001 suppression of S005 silences nothing here
@@ -74,7 +77,7 @@ CASES = [
 #         ^ S005
     next: "3"
 """ + END),
-    case("M001-ignore-of-another-code-does-not-silence", HEAD + """\
+    "M001-ignore-of-another-code-does-not-silence": Case(HEAD + """\
   - id: "2"
     name: 登记投诉
     lane: sales  # procdoc: ignore[P002]
@@ -82,41 +85,53 @@ CASES = [
 #                           ^ M001 suppression of P002
     next: "3"
 """ + END),
-    case("M001-valid-file-ignore-silences-the-whole-file", "# procdoc: file-ignore[S005]\n" + split(SALES)[0]),
-    case("M001-valid-file-ignore-anywhere-in-the-file", split(SALES)[0] + "# procdoc: file-ignore[S005]\n"),
-    case("M001-several-codes-in-one-comment", HEAD + """\
+    "M001-valid-file-ignore-silences-the-whole-file": Case("# procdoc: file-ignore[S005]\n" + split(SALES)[0]),
+    "M001-valid-file-ignore-anywhere-in-the-file": Case(split(SALES)[0] + "# procdoc: file-ignore[S005]\n"),
+    "M001-several-codes-in-one-comment": Case(HEAD + """\
   - id: "2"
     name: 登记投诉
     lane: sales  # procdoc: ignore[P002, S005]
 #                           ^ M001 suppression of P002 silences nothing here
     next: "3"
 """ + END),
-    case("M001-several-codes-spaces-and-lower-case", HEAD + """\
+    "M001-several-codes-spaces-and-lower-case": Case(HEAD + """\
   - id: "2"
     name: 登记投诉
     lane: sales  # procdoc: ignore[ s005 ,p002 ]
 #                           ^ M001 suppression of P002 silences nothing here
     next: "3"
 """ + END),
-    case("M001-several-codes-no-spaces", HEAD + """\
+    "M001-several-codes-no-spaces": Case(HEAD + """\
   - id: "2"
     name: 登记投诉
     lane: sales  #procdoc:ignore[S005,P002]
 #                         ^ M001 suppression of P002 silences nothing here
     next: "3"
 """ + END),
-    case("M001-unused-suppression-is-reported-at-the-comment", HEAD + """\
+    "M001-unused-suppression-is-reported-at-the-comment": Case(HEAD + """\
   - id: "2"
     name: 登记投诉  # procdoc: ignore[S005]
 #                          ^ M001 suppression of S005 silences nothing here
     lane: service
     next: "3"
 """ + END),
-    case("M001-unused-file-ignore", """\
+    "M001-unused-file-ignore": Case("""\
 # procdoc: file-ignore[S005]
 #          ^ M001 suppression of S005 silences nothing here
 """ + HEAD + STEP_2 + END),
-    case("M001-each-suppression-covers-its-own-step", HEAD + """\
+    "S005-two-steps-in-an-undeclared-lane": Case(HEAD + """\
+  - id: "2"
+    name: 登记投诉
+    lane: sales
+#         ^ S005 which is not declared
+    next: "3"
+  - id: "3"
+    name: 处理完毕
+    type: end
+    lane: sales
+#         ^ S005 which is not declared
+"""),
+    "M001-each-suppression-covers-its-own-step": Case(HEAD + """\
   - id: "2"  # procdoc: ignore[S005]
     name: 登记投诉
     lane: sales
@@ -127,7 +142,7 @@ CASES = [
     lane: sales
 #         ^ S005 which is not declared
 """),
-    case("M001-valid-file-ignore-covers-every-step", """\
+    "M001-valid-file-ignore-covers-every-step": Case("""\
 # procdoc: file-ignore[S005]
 """ + HEAD + """\
   - id: "2"
@@ -139,7 +154,7 @@ CASES = [
     type: end
     lane: sales
 """),
-    case("M001-comment-text-inside-a-quoted-string-is-not-a-suppression", """\
+    "M001-comment-text-inside-a-quoted-string-is-not-a-suppression": Case("""\
 procdoc: 1
 id: T-01
 name: 投诉受理
@@ -150,7 +165,7 @@ lanes:
 steps:
   - {id: "1", name: 客户投诉, type: start, lane: service, next: "2"}
 """ + STEP_2 + END, ("P003", "M001")),
-    case("M001-comment-text-inside-a-block-scalar-is-not-a-suppression", HEAD + """\
+    "M001-comment-text-inside-a-block-scalar-is-not-a-suppression": Case(HEAD + """\
   - id: "2"
     name: 登记投诉
     description: |
@@ -159,25 +174,25 @@ steps:
 #         ^ S005 which is not declared
     next: "3"
 """ + END),
-    case("M001-valid-suppression-of-a-rule-that-did-not-run", HEAD + """\
+    "M001-valid-suppression-of-a-rule-that-did-not-run": Case(HEAD + """\
   - id: "2"
     name: 登记投诉  # procdoc: ignore[S005]
     lane: service
     next: "3"
 """ + END, ("P002", "M001")),
-    case("M001-suppression-of-an-unknown-code", HEAD + """\
+    "M001-suppression-of-an-unknown-code": Case(HEAD + """\
   - id: "2"
     name: 登记投诉  # procdoc: ignore[S05]
 #                          ^ M001 suppression of S05 silences nothing here
     lane: service
     next: "3"
 """ + END, ("P002", "M001")),
-]
+}
 
 
-@pytest.mark.parametrize(("text", "select"), CASES)
-def test_rule(text: str, select: tuple[str, ...]) -> None:
-    assert_marked(text, select)
+@pytest.mark.parametrize("case", list(CASES))
+def test_rule(case: str) -> None:
+    assert_marked(*CASES[case])
 
 
 def looks_then_fails_on_t02(process: Process, ctx: Context) -> Iterator[Finding]:
