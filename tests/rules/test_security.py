@@ -47,11 +47,18 @@ def process(top: str = "", lanes: str = LANES, steps: str = START + step_2("    
 
 
 #: the issue's step name, with the override written as it is in the file
-TROJAN_RAW = process(steps=START + step_2("""\
-    name: Approve payments up to \u202e0001$\u202c without review
+TROJAN_NAME = "    name: Approve payments up to \u202e0001$\u202c without review\n"
+TROJAN_RAW = process(steps=START + step_2(TROJAN_NAME + """\
 #                                ^ U001 U+202E RIGHT-TO-LEFT OVERRIDE
 #                                      ^ U001 U+202C POP DIRECTIONAL FORMATTING
 """) + END)
+#: the issue's lanes: `fin` / `fin` + U+200B, named `Finance` / `Finance` + U+200B, as YAML escapes
+FIN_LANES = LANES + """\
+  - id: fin
+    name: Finance
+  - id: "fin\\u200b"
+    name: "Finance\\u200b"
+"""
 #: step "café" twice: NFC (é) first, NFD (e + U+0301) second
 NFC_AND_NFD = process(steps=START + step_2("    name: 登记投诉\n") + """\
   - {id: "caf\u00e9", name: 甲, type: end, lane: service}
