@@ -151,12 +151,8 @@ class _Builder:
         self.diagnostics: list[Diagnostic] = []
 
     def _at(self, mapping: dict[str, Any]) -> dict[str, Pos]:
-        values = self.where.of_mapping(mapping)[0]
-        at = dict(values)
-        for key, value in mapping.items():
-            if value.__class__ is list:
-                at.update(zip([f"{key}.{i}" for i in range(len(value))], self.where.of_list(value), strict=True))
-        return at
+        """Where each field's value stood, list items as `key.0`, `key.1`… (the source map keeps them so)."""
+        return self.where.of_mapping(mapping)[0]
 
     def _make(self, cls: type, mapping: dict[str, Any], pos: Pos, **overrides: Any) -> Any:
         fields = {k: v for k, v in mapping.items() if not k.startswith("x-")}

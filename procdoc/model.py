@@ -8,12 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
 from procdoc.diagnostics import Pos
 
 STEP_TYPES = ("start", "task", "decision", "subprocess", "join", "end")
 START = Pos(1, 1)
+
+
+@cache
+def item_keys(key: str, count: int) -> tuple[str, ...]:
+    """The names under which `at` keeps the positions of a list's items: `next.0`, `next.1`…"""
+    return tuple(f"{key}.{index}" for index in range(count))
 
 
 @dataclass(slots=True)
@@ -134,13 +140,17 @@ class Step(Element):
 
     def exits(self) -> list[tuple[str | None, str, Pos]]:
         """Every way out of the step: (label or None, target id, where written)."""
-        plain = [(None, target, self.at.get(f"next.{i}", self.where("next"))) for i, target in enumerate(self.next)]
-        labelled = [
-            (b.when, target, b.at.get(f"next.{i}", b.where("next")))
-            for b in self.branches
-            for i, target in enumerate(b.next)
-        ]
-        return plain + labelled
+        found = _targets(None, self.next, self.at, self.pos)
+        for branch in self.branches:
+            found += _targets(branch.when, branch.next, branch.at, branch.pos)
+        return found
+
+
+def _targets(label: str | None, targets: list[str], at: dict[str, Pos], pos: Pos) -> list[tuple[str | None, str, Pos]]:
+    """(label, target, where written) for each target of one `next` list; rules ask for these often."""
+    fallback = at.get("next", pos)
+    keys = item_keys("next", len(targets))
+    return [(label, target, at.get(key, fallback)) for target, key in zip(targets, keys, strict=True)]
 
 
 @dataclass(slots=True)

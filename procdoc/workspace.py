@@ -81,14 +81,15 @@ def _walk(root: str, excluded: tuple[str, ...], found: Found) -> Iterator[str]:
 
     for directory, subdirs, names in os.walk(root, onerror=unreadable):
         subdirs[:] = sorted(d for d in subdirs if not d.startswith(".") and d not in excluded)
+        shown = loader.display_path(directory)  # once per folder: relpath is slow, and a folder holds thousands
         for name in sorted(names):
-            path = os.path.join(directory, name)
             if not name.endswith(YAML_SUFFIXES):
                 continue
+            path = name if shown == "." else os.path.join(shown, name)
             if any(Path(path).match(pattern) for pattern in excluded):
-                found.skipped.append((loader.display_path(path), "excluded"))
+                found.skipped.append((path, "excluded"))
                 continue
-            yield loader.display_path(path)
+            yield path
 
 
 @dataclass

@@ -104,11 +104,13 @@ def lint(sources: Sequence[Source], job: Job, *, report_on: set[str] | None = No
     are answered from it, and what was computed is put back.
     """
     reports = [r for r in _reports(sources, job, cache, jobs) if r.is_process or r.load]
-    fingerprint = summaries_fingerprint(reports)
-    cross = cache.cross_findings(fingerprint) if cache is not None else None
-    if cross is None:
+    if cache is None:
         cross = cross_file(reports, job)
-        if cache is not None:
+    else:
+        fingerprint = summaries_fingerprint(reports)
+        kept = cache.cross_findings(fingerprint)
+        cross = kept if kept is not None else cross_file(reports, job)
+        if kept is None:
             cache.remember_cross(fingerprint, cross)
     wanted = report_on if report_on is not None else {source.path for source in sources}
     checked = [r.path for r in reports if r.is_process and r.path in wanted]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from functools import lru_cache
 
 #: words that mark text the author has not written yet, as `procdoc new` and people leave them
@@ -43,10 +43,21 @@ def _placeholder_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"^(?:{alternatives})")
 
 
-def is_placeholder(text: str, words: Iterable[str] = PLACEHOLDER_WORDS) -> bool:
-    """Whether `text` is still a placeholder: it starts with a placeholder word (TODO 质量标准, 待定)."""
+def placeholder_test(words: Iterable[str] = PLACEHOLDER_WORDS) -> Callable[[str], bool]:
+    """A test for "`text` is still a placeholder": it starts with one of `words` (TODO 质量标准, 待定).
+
+    Made once per process, then asked of each of its few hundred texts.
+    """
     try:
-        pattern = _placeholder_pattern(tuple(words))  # the words as given: converting them each time cost more
+        pattern = _placeholder_pattern(tuple(words))
     except TypeError:  # a word that is not hashable (a list in the settings) is compared as its text
         pattern = _placeholder_pattern(tuple(map(str, words)))
-    return pattern is not None and pattern.match(fold(text)) is not None
+    if pattern is None:
+        return lambda text: False
+    match = pattern.match
+    return lambda text: match(fold(text)) is not None
+
+
+def is_placeholder(text: str, words: Iterable[str] = PLACEHOLDER_WORDS) -> bool:
+    """Whether `text` is still a placeholder: it starts with a placeholder word (TODO 质量标准, 待定)."""
+    return placeholder_test(words)(text)

@@ -90,7 +90,7 @@ def _run_check(request: CheckRequest) -> CheckResult:
     rules = all_rules()
     settings = found.settings
     job = make_job(settings, request.select, request.ignore, request.extend_select)
-    sources = _sources(request, found, stdin)
+    sources = _sources(request, found, stdin, read=request.use_cache and not stdin)
     requested = {s.path for s in sources if s.path in found.named or s.path in found.files}
     cache = None if stdin or not request.use_cache else _open_cache(settings.root, settings.raw_text, job)
     state = _state(sources, requested, found.named)
@@ -158,18 +158,22 @@ def _found(request: CheckRequest, stdin: bool) -> Found:
     return found
 
 
-def _sources(request: CheckRequest, found: Found, stdin: bool) -> list[Source]:
-    """The files to check and the repository's other files (cross-file rules need them), with their bytes."""
+def _sources(request: CheckRequest, found: Found, stdin: bool, read: bool) -> list[Source]:
+    """The files to check and the repository's other files (cross-file rules need them).
+
+    With `read`, their bytes are read here, as the cache needs them to know
+    what changed; without, the workers read them, in parallel.
+    """
     if stdin:
         name = request.stdin_filename or "<stdin>"
         others = [path for path in repository_files(found.settings) if path != loader.display_path(name)]
-        return [Source(name, sys.stdin.buffer.read(), named=True), *_read(others, found.named)]
+        return [Source(name, sys.stdin.buffer.read(), named=True), *_read(others, found.named, read)]
     context = set(repository_files(found.settings)) - set(found.files) if request.paths else set()
-    return _read(sorted(set(found.files) | context), found.named)
+    return _read(sorted(set(found.files) | context), found.named, read)
 
 
-def _read(paths: list[str], named: set[str]) -> list[Source]:
-    return [Source(path, loader.read_bytes(path)[0], path in named) for path in paths]
+def _read(paths: list[str], named: set[str], read: bool) -> list[Source]:
+    return [Source(path, loader.read_bytes(path)[0] if read else None, path in named) for path in paths]
 
 
 def _open_cache(root: str, settings_text: str, job: Job) -> CheckCache:

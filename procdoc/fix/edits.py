@@ -56,13 +56,39 @@ def remove_key(*keys: str) -> Edit:
         for at in range(len(site.path) - 1, -1, -1):
             part = site.path[at]
             if isinstance(part, str):
-                if part not in keys:
+                mapping = site.node(site.path[:at])
+                if part not in keys or not _hand_on_comments(mapping, part):
                     return False
-                del site.node(site.path[:at])[part]
+                del mapping[part]
                 return True
         return False
 
     return edit
+
+
+def _hand_on_comments(mapping: Any, key: str) -> bool:
+    """Give the blank lines and comment lines that follow `key` to the key before it; False if none can take them.
+
+    ruamel.yaml keeps what follows a key's line with that key, so removing
+    the key would remove the next section's heading comment with it. The
+    key's own end-of-line comment goes with its line.
+    """
+    comments = getattr(getattr(mapping, "ca", None), "items", {})
+    token = comments.get(key, [None] * 4)[2]
+    following = token.value.partition("\n")[2] if token is not None else ""
+    if not following:
+        return True
+    keys = list(mapping)
+    before = keys[keys.index(key) - 1] if keys.index(key) > 0 else None
+    if before is None or isinstance(mapping[before], (dict, list)):
+        return False  # its comments would land inside or above a nested block
+    slot = comments.setdefault(before, [None, None, None, None])
+    if slot[2] is None:
+        token.value = "\n" + following
+        slot[2] = token
+    else:
+        slot[2].value += following
+    return True
 
 
 def latest_revision(document: Any) -> dict[str, Any] | None:

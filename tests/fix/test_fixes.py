@@ -141,3 +141,23 @@ def test_exits_with_one_label_and_two_targets_are_left_for_the_author() -> None:
     text = COMMENTED.replace('      - when: 否\n        next: "5"', '      - when: 是\n        next: "5"')
     after, fixed = fix(text, CASES[5], unsafe=True)
     assert "S012" not in fixed and after.count("- when: 是") == 2
+
+
+S013_CASE = next(case for case in CASES if case.code == "S013")
+
+
+def test_removing_an_end_steps_next_keeps_the_comment_lines_after_it() -> None:
+    text = bad_text(S013_CASE).replace('    next: "5"\n  - id: "5"',
+                                       '    next: "5"   # to be removed\n\n  # escalation\n  - id: "5"')
+    after, fixed = fix(text, S013_CASE, unsafe=True)
+    assert fixed == ["S013"]
+    assert '    lane: service\n\n  # escalation\n  - id: "5"' in after, after
+    assert "# to be removed" not in after  # the removed line's own comment goes with it
+
+
+def test_an_end_steps_next_after_a_nested_block_is_left_when_its_comments_could_not_stay() -> None:
+    text = bad_text(S013_CASE).replace('    lane: service\n    next: "5"\n  - id: "5"',
+                                       '    lane: service\n    raci:\n      r: service\n    next: "5"\n\n'
+                                       '  # escalation\n  - id: "5"')
+    after, fixed = fix(text, S013_CASE, unsafe=True)
+    assert (after, fixed) == (text, [])

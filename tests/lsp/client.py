@@ -13,12 +13,12 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def read_message(stream: BinaryIO) -> dict[str, Any] | None:
+def read_message(stream: IO[bytes]) -> dict[str, Any] | None:
     """One framed message, or None at the end of the stream."""
     length = None
     while True:
@@ -61,7 +61,7 @@ class LspClient:
         self.process.stdin.write(frame({"jsonrpc": "2.0", **message}))
         self.process.stdin.flush()
 
-    def notify(self, method: str, params: dict[str, Any]) -> None:
+    def notify(self, method: str, params: dict[str, Any] | None) -> None:
         self.send({"method": method, "params": params})
 
     def request(self, method: str, params: dict[str, Any] | None, timeout: float = 30) -> Any:

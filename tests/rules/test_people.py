@@ -1,4 +1,10 @@
-"""People rules (P…): owner, lanes, vague parties, standard names, RACI."""
+"""People rules (P…): owner, lanes, vague parties, standard names, RACI.
+
+Each case is a small process with its expected findings marked under the
+lines they are about (tests/markers.py), and the options it is checked
+with: the org catalogue (`org`), the other processes of the repository
+(`others`), the settings (`config`).
+"""
 
 from __future__ import annotations
 
@@ -9,22 +15,32 @@ import pytest
 from procdoc.checks.rules.people import name_key
 from procdoc.config import CheckConfig, OrgUnit
 from tests.base_process import BASE
+from tests.markers import assert_marked
 from tests.rules import edited
-from tests.ruletester import lint, positions
+from tests.ruletester import lint
 
-STEP_2_NEXT = '    next: "3"\n'
-SERVICE_NAME = "    name: 客服部\n"
-LEGAL_LANE = "    duties: 受理并处理投诉\n  - id: legal\n    name: 法务部\n"
+#: ends inside step 2, so that a case can give it a `raci:` before it adds top-level keys and the lanes
+HEAD = """\
+procdoc: 1
+id: T-01
+name: 投诉受理
+steps:
+  - {id: "1", name: 客户投诉, type: start, lane: customer, next: "2"}
+  - {id: "3", name: 处理完毕, type: end, lane: service}
+  - id: "2"
+    name: 登记投诉
+    lane: service
+    next: "3"
+"""
 
+#: the lanes list up to the service lane, which a case writes itself
+CUSTOMER = """\
+lanes:
+  - {id: customer, name: 客户, kind: external}
+"""
 
-def with_raci(*lines: str, text: str = BASE) -> str:
-    """`text` with a RACI on step 2; in BASE its first party line is line 53."""
-    return edited(STEP_2_NEXT, STEP_2_NEXT + "    raci:\n" + "".join(f"      {line}\n" for line in lines), text)
-
-
-def lane_named(name: str, text: str = BASE) -> str:
-    return edited(SERVICE_NAME, f"    name: {name}\n", text)
-
+LANES = CUSTOMER + "  - {id: service, name: 客服部}\n"
+LEGAL = "  - {id: legal, name: 法务部}\n"
 
 CATALOGUE = {
     "service": OrgUnit("service", "客服部", aliases=("客服部门", "Customer Care"), en="Service Dept"),
@@ -34,114 +50,191 @@ CATALOGUE = {
 CUSTOMER_ONLY = {"customer": CATALOGUE["customer"]}
 UNDER_OTHER_ID = {"care": OrgUnit("care", "客服部", aliases=("客服部门",))}
 
-CASES = [
-    pytest.param("P001", BASE, {}, [], id="P001-valid"),
-    pytest.param("P001", edited("owner: service\n", ""), {}, [("P001", 2, 5)], id="P001-no-owner"),
-    pytest.param("P002", BASE, {}, [], id="P002-valid"),
-    pytest.param("P002", edited("    lane: customer\n", ""), {}, [("P002", 33, 9)], id="P002-start-without-lane"),
-    pytest.param("P003", BASE, {}, [], id="P003-valid"),
-    pytest.param("P003", lane_named("相关部门"), {}, [("P003", 21, 11)], id="P003-lane-name"),
-    pytest.param("P003", lane_named("质量相关部门"), {}, [("P003", 21, 11)], id="P003-contained-phrase"),
-    pytest.param("P003", lane_named("Related Departments"), {}, [("P003", 21, 11)], id="P003-english-any-case"),
-    pytest.param("P003", lane_named("tbd"), {}, [("P003", 21, 11)], id="P003-tbd"),
-    pytest.param("P003", lane_named("TBDX Team"), {}, [], id="P003-valid-tbd-only-as-a-word"),
-    pytest.param("P003", with_raci("r: service", "c: 相关部门"), {}, [("P003", 54, 10)], id="P003-raci-party"),
-    pytest.param("P003", with_raci("r: service", "c: [customer]"), {}, [], id="P003-valid-raci-lanes"),
-    pytest.param(
-        "P003", BASE, {"config": CheckConfig(options={"P003": {"vague-names": ["客服"]}})}, [("P003", 21, 11)],
-        id="P003-option-custom-list",
-    ),
-    pytest.param(
-        "P003", lane_named("相关部门"), {"config": CheckConfig(options={"vague-party": {"vague-names": []}})}, [],
-        id="P003-option-empty-list-by-rule-name",
-    ),
-    pytest.param("P004", BASE, {}, [], id="P004-valid"),
-    pytest.param("P004", edited("    duties: 受理并处理投诉\n", LEGAL_LANE), {}, [("P004", 23, 9)], id="P004-unused"),
-    pytest.param(
-        "P004", with_raci("r: service", "i: legal", text=edited("    duties: 受理并处理投诉\n", LEGAL_LANE)), {}, [],
-        id="P004-valid-named-in-raci",
-    ),
-    pytest.param(
-        "P004", edited("emergencies: []\n", "emergencies: []\nkpis:\n  - name: 合规率\n    owner: legal\n",
-                       edited("    duties: 受理并处理投诉\n", LEGAL_LANE)), {}, [],
-        id="P004-valid-kpi-owner",
-    ),
-    pytest.param(
-        "P004", edited("owner: service", "owner: legal", edited("    duties: 受理并处理投诉\n", LEGAL_LANE)), {}, [],
-        id="P004-valid-owner",
-    ),
-    pytest.param("P005", BASE, {"org": CATALOGUE}, [], id="P005-valid-standard-name"),
-    pytest.param("P005", lane_named("Service Dept"), {"org": CATALOGUE}, [], id="P005-valid-english-name"),
-    pytest.param("P005", lane_named("客服部门"), {"org": CATALOGUE}, [("P005", 21, 11)], id="P005-alias"),
-    pytest.param("P005", lane_named("customer care"), {"org": CATALOGUE}, [("P005", 21, 11)], id="P005-alias-any-case"),
-    pytest.param(
-        "P005", lane_named("客服中心"), {"org": CATALOGUE}, [("P005", 21, 11)], id="P005-other-name-for-the-id",
-    ),
-    pytest.param(
-        "P005", lane_named("客服部门"), {"org": UNDER_OTHER_ID}, [("P005", 21, 11)],
-        id="P005-alias-of-a-unit-of-other-id",
-    ),
-    pytest.param("P005", BASE, {"org": CUSTOMER_ONLY}, [], id="P005-valid-unknown-left-to-P006"),
-    pytest.param("P006", BASE, {}, [], id="P006-valid-no-catalogue"),
-    pytest.param("P006", BASE, {"org": CATALOGUE}, [], id="P006-valid-all-known"),
-    pytest.param("P006", BASE, {"org": CUSTOMER_ONLY}, [("P006", 21, 11)], id="P006-unknown"),
-    pytest.param("P006", lane_named("客服中心"), {"org": CATALOGUE}, [], id="P006-valid-id-known-left-to-P005"),
-    pytest.param("P006", BASE, {"org": UNDER_OTHER_ID | CUSTOMER_ONLY}, [], id="P006-valid-name-known"),
-    pytest.param("P007", BASE, {"others": [BASE]}, [], id="P007-valid-same-names"),
-    pytest.param("P007", BASE, {"others": [lane_named("客服部门")]}, [("P007", 21, 11)], id="P007-suffix-部门"),
-    pytest.param(
-        "P007", lane_named("Quality Dept"), {"others": [lane_named("Quality Department")]}, [("P007", 21, 11)],
-        id="P007-department-dept",
-    ),
-    pytest.param(
-        "P007", lane_named("Service desk"), {"others": [lane_named("Service Desk")]}, [("P007", 21, 11)],
-        id="P007-case",
-    ),
-    pytest.param(
-        "P007", lane_named("技术中心"), {"others": [lane_named("技术部")]}, [], id="P007-valid-different-units",
-    ),
-    pytest.param(
-        "P007", BASE, {"others": [lane_named("客服部门")], "org": CATALOGUE}, [],
-        id="P007-valid-catalogue-name-left-to-P005",
-    ),
-    pytest.param(
-        "P007", edited("    duties: 受理并处理投诉\n", "    duties: 受理并处理投诉\n  - id: x\n    name: 客服部门\n"),
-        {}, [("P007", 21, 11), ("P007", 24, 11)], id="P007-within-one-file",
-    ),
-    pytest.param("P008", with_raci("r: service", "a: service"), {}, [], id="P008-valid"),
-    pytest.param("P008", with_raci("r: service", "c: customer"), {}, [("P008", 53, 7)], id="P008-no-a"),
-    pytest.param("P008", with_raci("r: service", "a: [service, customer]"), {}, [("P008", 54, 20)], id="P008-two-a"),
-    pytest.param("P009", with_raci("r: service", "a: service"), {}, [], id="P009-valid"),
-    pytest.param("P009", with_raci("a: service"), {}, [("P009", 53, 7)], id="P009-no-r"),
-]
+
+def neighbour(service: str) -> str:
+    """Another process of the repository, whose service lane is called `service`."""
+    return edited("id: T-01", "id: T-02", HEAD) + CUSTOMER + f"  - id: service\n    name: {service}\n"
 
 
-@pytest.mark.parametrize(("code", "text", "kwargs", "expected"), CASES)
-def test_rule(code: str, text: str, kwargs: dict[str, Any], expected: list[tuple[str, int, int]]) -> None:
-    assert positions(text, code, **kwargs) == expected
+#: case → (the process, with its findings marked; the options it is checked with)
+CASES: dict[str, tuple[str, dict[str, Any]]] = {
+    "P001-valid": (HEAD + "owner: service\n" + LANES, {}),
+    "P001-no-owner": ("""\
+procdoc: 1
+id: T-01
+#   ^ P001 process T-01 '投诉受理' has no owner (流程责任人)
+name: 投诉受理
+lanes: [{id: service, name: 客服部}]
+steps:
+  - {id: "1", name: 客户投诉, type: start, lane: service, next: "2"}
+  - {id: "2", name: 处理完毕, type: end, lane: service}
+""", {}),
+    "P002-valid": (HEAD + LANES, {}),
+    "P002-start-without-lane": ("""\
+procdoc: 1
+id: T-01
+name: 投诉受理
+lanes: [{id: service, name: 客服部}]
+steps:
+  - id: "1"
+#       ^ P002 step 1 '客户投诉' has no lane: nobody is responsible for it
+    name: 客户投诉
+    type: start
+    next: "2"
+  - {id: "2", name: 处理完毕, type: end, lane: service}
+""", {}),
+    "P003-valid": (HEAD + LANES, {}),
+    "P003-lane-name": (HEAD + CUSTOMER + """\
+  - id: service
+    name: 相关部门
+#         ^ P003 lane service is called '相关部门', which names no one in particular
+""", {}),
+    "P003-contained-phrase": (HEAD + CUSTOMER + """\
+  - id: service
+    name: 质量相关部门
+#         ^ P003 lane service is called '质量相关部门', and '相关部门' names no one in particular
+""", {}),
+    "P003-english-any-case": (HEAD + CUSTOMER + """\
+  - id: service
+    name: Related Departments
+#         ^ P003 which names no one in particular
+""", {}),
+    "P003-tbd": (HEAD + CUSTOMER + """\
+  - id: service
+    name: tbd
+#         ^ P003 which names no one in particular
+""", {}),
+    "P003-valid-tbd-only-as-a-word": (HEAD + CUSTOMER + "  - id: service\n    name: TBDX Team\n", {}),
+    "P003-raci-party": (HEAD + """\
+    raci:
+      r: service
+      c: 相关部门
+#        ^ P003 the RACI of step 2 '登记投诉' names '相关部门' as consulted (C), which names no one in particular
+""" + LANES, {}),
+    "P003-valid-raci-lanes": (HEAD + "    raci:\n      r: service\n      c: [customer]\n" + LANES, {}),
+    "P003-option-custom-list": (HEAD + CUSTOMER + """\
+  - id: service
+    name: 客服部
+#         ^ P003 lane service is called '客服部', and '客服' names no one in particular
+""", {"config": CheckConfig(options={"P003": {"vague-names": ["客服"]}})}),
+    "P003-option-empty-list-by-rule-name": (
+        HEAD + CUSTOMER + "  - id: service\n    name: 相关部门\n",
+        {"config": CheckConfig(options={"vague-party": {"vague-names": []}})},
+    ),
+    "P004-valid": (HEAD + LANES, {}),
+    "P004-unused": (HEAD + LANES + """\
+  - id: legal
+#       ^ P004 lane legal '法务部' is declared but no step is in it
+    name: 法务部
+""", {}),
+    "P004-valid-named-in-raci": (HEAD + "    raci:\n      r: service\n      i: legal\n" + LANES + LEGAL, {}),
+    "P004-valid-kpi-owner": (HEAD + "kpis:\n  - name: 合规率\n    owner: legal\n" + LANES + LEGAL, {}),
+    "P004-valid-owner": (HEAD + "owner: legal\n" + LANES + LEGAL, {}),
+    "P005-valid-standard-name": (HEAD + LANES, {"org": CATALOGUE}),
+    "P005-valid-english-name": (HEAD + CUSTOMER + "  - id: service\n    name: Service Dept\n", {"org": CATALOGUE}),
+    "P005-alias": (HEAD + CUSTOMER + """\
+  - id: service
+    name: 客服部门
+#         ^ P005 lane service is called '客服部门'; the standard name is '客服部'
+""", {"org": CATALOGUE}),
+    "P005-alias-any-case": (HEAD + CUSTOMER + """\
+  - id: service
+    name: customer care
+#         ^ P005 lane service is called 'customer care'; the standard name is 'Service Dept'
+""", {"org": CATALOGUE}),
+    "P005-english-alias-gets-the-english-name": (HEAD + CUSTOMER + """\
+  - id: service
+    name: Customer Care
+#         ^ P005 lane service is called 'Customer Care'; the standard name is 'Service Dept'
+""", {"org": CATALOGUE}),
+    "P005-other-name-for-the-id": (HEAD + CUSTOMER + """\
+  - id: service
+    name: 客服中心
+#         ^ P005 lane service is called '客服中心'; the standard name is '客服部'
+""", {"org": CATALOGUE}),
+    "P005-alias-of-a-unit-of-other-id": (HEAD + CUSTOMER + """\
+  - id: service
+    name: 客服部门
+#         ^ P005 the standard name is '客服部'
+""", {"org": UNDER_OTHER_ID}),
+    "P005-valid-unknown-left-to-P006": (HEAD + LANES, {"org": CUSTOMER_ONLY}),
+    "P006-valid-no-catalogue": (HEAD + LANES, {}),
+    "P006-valid-all-known": (HEAD + LANES, {"org": CATALOGUE}),
+    "P006-unknown": (HEAD + CUSTOMER + """\
+  - id: service
+    name: 客服部
+#         ^ P006 lane service '客服部' is not in the org catalogue
+""", {"org": CUSTOMER_ONLY}),
+    "P006-valid-id-known-left-to-P005": (HEAD + CUSTOMER + "  - id: service\n    name: 客服中心\n", {"org": CATALOGUE}),
+    "P006-valid-name-known": (HEAD + LANES, {"org": UNDER_OTHER_ID | CUSTOMER_ONLY}),
+    "P007-valid-same-names": (HEAD + LANES, {"others": [neighbour("客服部")]}),
+    "P007-suffix-部门": (HEAD + CUSTOMER + """\
+  - id: service
+    name: 客服部
+#         ^ P007 lane service '客服部' is spelt '客服部门' in other0.yaml
+""", {"others": [neighbour("客服部门")]}),
+    "P007-department-dept": (HEAD + CUSTOMER + """\
+  - id: service
+    name: Quality Dept
+#         ^ P007 lane service 'Quality Dept' is spelt 'Quality Department' in other0.yaml
+""", {"others": [neighbour("Quality Department")]}),
+    "P007-case": (HEAD + CUSTOMER + """\
+  - id: service
+    name: Service desk
+#         ^ P007 lane service 'Service desk' is spelt 'Service Desk' in other0.yaml
+""", {"others": [neighbour("Service Desk")]}),
+    "P007-valid-different-units": (
+        HEAD + CUSTOMER + "  - id: service\n    name: 技术中心\n", {"others": [neighbour("技术部")]},
+    ),
+    "P007-valid-catalogue-name-left-to-P005": (HEAD + LANES, {"others": [neighbour("客服部门")], "org": CATALOGUE}),
+    "P007-within-one-file": (HEAD + CUSTOMER + """\
+  - id: service
+    name: 客服部
+#         ^ P007 lane service '客服部' is spelt '客服部门' in process.yaml
+  - id: x
+    name: 客服部门
+#         ^ P007 lane x '客服部门' is spelt '客服部' in process.yaml
+""", {}),
+    "P008-valid": (HEAD + "    raci:\n      r: service\n      a: service\n" + LANES, {}),
+    "P008-no-a": (HEAD + """\
+    raci:
+      r: service
+#     ^ P008 the RACI of step 2 '登记投诉' names nobody accountable (A)
+      c: customer
+""" + LANES, {}),
+    "P008-two-a": (HEAD + """\
+    raci:
+      r: service
+      a: [service, customer]
+#                  ^ P008 names 2 accountable parties (A): service, customer
+""" + LANES, {}),
+    "P009-valid": (HEAD + "    raci:\n      r: service\n      a: service\n" + LANES, {}),
+    "P009-no-r": (HEAD + """\
+    raci:
+      a: service
+#     ^ P009 the RACI of step 2 '登记投诉' names nobody responsible (R)
+""" + LANES, {}),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_rule(case: str) -> None:
+    text, options = CASES[case]
+    assert_marked(text, [case[:4]], **options)
 
 
 def test_base_is_clean() -> None:
     assert lint(BASE, ["people"]) == []
 
 
-def test_vague_messages_say_what_is_vague() -> None:
-    [whole] = lint(lane_named("相关部门"), ["P003"])
-    assert whole.message == "lane service is called '相关部门', which names no one in particular"
-    [part] = lint(lane_named("质量相关部门"), ["P003"])
-    assert part.message == "lane service is called '质量相关部门', and '相关部门' names no one in particular"
-
-
-def test_alias_message_gives_the_standard_name() -> None:
-    [finding] = lint(lane_named("客服部门"), ["P005"], org=CATALOGUE)
-    assert finding.message == "lane service is called '客服部门'; the standard name is '客服部'"
-    [english] = lint(lane_named("Customer Care"), ["P005"], org=CATALOGUE)
-    assert english.message.endswith("the standard name is 'Service Dept'")
-
-
 def test_near_duplicate_names_the_other_file_and_line() -> None:
-    [finding] = lint(BASE, ["P007"], others=[lane_named("客服部门")])
-    assert finding.message == "lane service '客服部' is spelt '客服部门' in other0.yaml:21"
+    other = neighbour("客服部门")
+    line = other.splitlines().index("    name: 客服部门") + 1
+    assert_marked(HEAD + CUSTOMER + f"""\
+  - id: service
+    name: 客服部
+#         ^ P007 lane service '客服部' is spelt '客服部门' in other0.yaml:{line}
+""", ["P007"], others=[other])
 
 
 @pytest.mark.parametrize(
@@ -165,4 +258,8 @@ def test_name_key(one: str, other: str, same: bool) -> None:
      "other departments"],
 )
 def test_vague_owners_of_the_self_inspection_checklist(name: str) -> None:
-    assert positions(lane_named(name), "P003") == [("P003", 21, 11)]
+    assert_marked(HEAD + CUSTOMER + f"""\
+  - id: service
+    name: {name}
+#         ^ P003 names no one in particular
+""", ["P003"])

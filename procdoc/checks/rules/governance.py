@@ -19,7 +19,7 @@ from typing import Any
 from procdoc.checks.context import Context, RepoContext
 from procdoc.checks.registry import Finding, Fix, repo_rule, rule
 from procdoc.checks.summary import ProcessSummary
-from procdoc.checks.wording import PLACEHOLDER_WORDS, is_placeholder
+from procdoc.checks.wording import PLACEHOLDER_WORDS, placeholder_test
 from procdoc.diagnostics import Pos, Severity
 from procdoc.fix.edits import latest_revision, sort_list
 from procdoc.fix.site import Site, put
@@ -416,9 +416,9 @@ control:
                                       "Latin words match whole words only (TODO, not TODOS)"},
 )
 def placeholder_text(process: Process, ctx: Context) -> Iterator[Finding]:
-    words = ctx.option("placeholder-words")
+    is_placeholder = placeholder_test(ctx.option("placeholder-words"))
     for text, where in _texts(process):
-        if text is not None and is_placeholder(text, words):
+        if text is not None and is_placeholder(text):
             what, pos, anchor = where()
             yield Finding(
                 pos, f"the {what} is still a placeholder: '{text.strip()}'",

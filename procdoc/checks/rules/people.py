@@ -302,6 +302,7 @@ def lane_not_in_catalogue(process: Process, ctx: Context) -> Iterator[Finding]:
             )
 
 
+@lru_cache(maxsize=4096)  # a repository spells its few departments thousands of times
 def name_key(name: str) -> str:
     """What is left of a unit name once spelling variants are removed.
 

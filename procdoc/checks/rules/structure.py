@@ -20,6 +20,7 @@ from procdoc.fix.edits import reference_by_name, remove_key
 from procdoc.fix.site import Site
 from procdoc.model import Process
 
+_DIGITS, _LETTERS = re.compile(r"\d+"), re.compile(r"[A-Za-z]+")
 #: a short code such as 2, 3.10, S-01, A2.1b: text of this form in `on_fail` means a step
 _ID_LIKE = re.compile(r"[A-Za-z]{0,4}[-_.]?\d+(?:[-_.]\d+)*[A-Za-z]?")
 
@@ -141,7 +142,7 @@ next: "3.1"
 )
 def undefined_step(process: Process, ctx: Context) -> Iterator[Finding]:
     known = process.step_by_id
-    shapes = {_shape(step_id) for step_id in known}
+    shapes = set(_shape("\n".join(known)).split("\n"))  # one pass over all ids, not one per id
     led_to = [step.id for step in process.steps if step.type != "start"]  # what "did you mean" may propose
     for step in process.steps:
         for _, target, pos in step.exits():
@@ -178,7 +179,7 @@ def _names_missing_step(text: str, known: Collection[str], shapes: set[str]) -> 
 
 def _shape(text: str) -> str:
     """The form of an id, '3.10' → '9.9', 'S-01' → 'a-9', to recognise this process's numbering."""
-    return re.sub(r"[A-Za-z]+", "a", re.sub(r"\d+", "9", text))
+    return _LETTERS.sub("a", _DIGITS.sub("9", text))
 
 
 @rule(
