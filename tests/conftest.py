@@ -1,4 +1,4 @@
-"""Fixtures shared by every test folder: one headless Chromium for the whole session.
+"""Fixtures shared by every test folder: one headless Chromium for the whole session, rules added for one test.
 
 Playwright's sync API allows one running instance per thread, so the browser
 tests of the manual, the exports and the injection corpus share this one.
@@ -8,7 +8,7 @@ Debian's chromium is used as installed; nothing is downloaded.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,3 +37,25 @@ def chromium() -> Iterator[Any]:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def register() -> Iterator[Callable[..., None]]:
+    """Add rules for one test (`register(code, check, cross_file=False)`); they are taken out afterwards, whatever
+    happens. The crash tests and the M002 cases use it to add rules that fail on purpose."""
+    from procdoc.checks import registry
+    from procdoc.checks.registry import Check, Rule
+    from procdoc.diagnostics import Severity
+
+    registry.all_rules()
+    added: list[str] = []
+
+    def add(code: str, check: Check, *, cross_file: bool = False) -> None:
+        local, across = (None, check) if cross_file else (check, None)
+        registry.register(Rule(code, f"broken-{code.lower()}", "meta", "A rule that fails on purpose.", "Tests.",
+                               "", Severity.WARNING, local, repo_check=across))
+        added.append(code)
+
+    yield add
+    for code in added:
+        registry._RULES.pop(code, None)

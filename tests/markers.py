@@ -34,7 +34,12 @@ class Mark(NamedTuple):
 
 
 def split(text: str) -> tuple[str, list[Mark]]:
-    """The text without its markers, and the marks (line numbers in the text without markers)."""
+    """The text without its markers, and the marks (line numbers in the text without markers).
+
+    Each line ends with a newline. An empty last line stands for the place
+    after the last newline (where an unclosed bracket is reported), so a
+    marker under it marks the end of the text: "\\n^ F003" is the empty file.
+    """
     lines: list[str] = []
     marks: list[Mark] = []
     for raw in textwrap.dedent(text).splitlines():
@@ -43,18 +48,25 @@ def split(text: str) -> tuple[str, list[Mark]]:
             lines.append(raw)
         else:
             marks.append(Mark(len(lines), len(found["lead"]) + 1, found["code"], found["words"] or ""))
-    return "\n".join(lines) + "\n", marks
+    ends_empty = bool(lines) and lines[-1] == ""
+    return "\n".join(lines) + ("" if ends_empty else "\n"), marks
 
 
 def annotated(text: str, marks: Iterable[Mark]) -> str:
-    """`text` with a marker under each marked line (code only: words are checked separately)."""
+    """`text` with a marker under each marked line (code only: words are checked separately).
+
+    The place after the last newline is a line of its own; a mark on no line
+    of the text (line 0, or past the end) is written after it, never dropped.
+    """
+    lines = text.split("\n")
     below: dict[int, list[Mark]] = {}
     for mark in sorted(marks, key=lambda m: (m.line, m.column, m.code)):
-        below.setdefault(mark.line, []).append(mark)
+        below.setdefault(mark.line if 1 <= mark.line <= len(lines) else -1, []).append(mark)
     out = []
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(lines, 1):
         out.append(line)
         out += [("#" + " " * (m.column - 2) if m.column > 1 else "") + f"^ {m.code}" for m in below.get(number, [])]
+    out += [f"{m.code} at {m.line}:{m.column}, on no line of the text" for m in below.get(-1, [])]
     return "\n".join(out) + "\n"
 
 
@@ -62,7 +74,8 @@ def assert_marked(text: str, select: Iterable[str], **options: Any) -> None:
     """The findings of the `select`ed rules on `text` are exactly its marks, at their lines and columns."""
     clean, expected = split(text)
     wanted = set(select)
-    found = [d for d in lint(clean, list(wanted), **options) if d.code in wanted or d.code[0] in wanted]
+    data = clean.encode("utf-8", "surrogateescape")  # a lone surrogate "\udcff" is the byte 0xff, which is not UTF-8
+    found = [d for d in lint(data, list(wanted), **options) if d.code in wanted or d.code[0] in wanted]
     actual = [Mark(d.line, d.column, d.code) for d in found]
     assert annotated(clean, actual) == annotated(clean, expected)
     for mark in expected:

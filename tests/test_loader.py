@@ -1,9 +1,12 @@
-"""Every kind of loader error, with its exact code and position."""
+"""The loader: messages and hints, the model it builds, files on disk, limits, the shipped schema.
+
+Where each format finding (F…) is reported is in the marker cases of
+tests/rules/test_format.py.
+"""
 
 from __future__ import annotations
 
 import os
-import textwrap
 
 import pytest
 
@@ -11,10 +14,8 @@ from procdoc import loader, workspace
 from procdoc.diagnostics import Pos
 from procdoc.loader import load_text
 from tests.base_process import BASE
-
-
-def problems(text: str) -> list[tuple[str, int, int]]:
-    return [(d.code, d.line, d.column) for d in load_text(textwrap.dedent(text), "p.yaml").diagnostics]
+from tests.markers import split
+from tests.rules.test_format import CASES as FORMAT_CASES
 
 
 def replace(old: str, new: str) -> str:
@@ -27,38 +28,6 @@ def test_base_loads_cleanly() -> None:
     assert result.diagnostics == []
     assert result.process is not None
     assert [s.id for s in result.process.steps] == ["1", "2", "3", "4", "5"]
-
-
-CASES = {
-    "yaml-syntax": ("procdoc: 1\nid: [unclosed\n", [("F001", 3, 1)]),
-    "tab-indent": ("procdoc: 1\nsteps:\n\t- id: x\n", [("F001", 3, 1)]),
-    "not-a-process": ("name: x\n", [("F003", 1, 1)]),
-    "empty-file": ("", [("F003", 1, 1)]),
-    "format-version": (replace("procdoc: 1", "procdoc: 2"), [("F003", 1, 10)]),
-    "wrong-type-list": (
-        replace('    lane: customer\n    next: "2"', '    lane: [customer]\n    next: "2"'),
-        [("F004", 36, 11)],
-    ),
-    "wrong-type-mapping": (replace("  description: 客户提出投诉\n", "  description:\n    a: b\n"), [("F004", 13, 5)]),
-    "unknown-key": (replace('    next: "3"\n', '    nxt: "3"\n'), [("F005", 51, 5)]),
-    "unknown-top-key": (BASE + "owners: x\n", [("F005", 83, 1)]),
-    "missing-key": (replace("  - id: customer\n    name: 客户\n", "  - id: customer\n"), [("F006", 17, 5)]),
-    "missing-steps": (BASE.split("steps:")[0], [("F006", 1, 1)]),
-    "duplicate-key": (replace("id: T-01\n", "id: T-01\nid: T-02\n"), [("F007", 3, 1)]),
-    "duplicate-step-id": (replace('  - id: "5"\n', '  - id: "4"\n'), [("F008", 65, 9)]),
-    "duplicate-lane-id": (replace("  - id: service\n", "  - id: customer\n"), [("F008", 20, 9)]),
-    "invalid-enum": (replace("status: approved", "status: aproved"), [("F009", 5, 9)]),
-    "invalid-date": (replace("date: 2026-01-10", "date: 10.1.2026"), [("F009", 74, 11)]),
-    "impossible-date": (replace("date: 2026-01-10", "date: 2026-02-30"), [("F009", 74, 11)]),
-    "id-with-space": (replace('  - id: "5"\n', '  - id: "5 a"\n'), [("F009", 65, 9)]),
-    "python-tag": (replace("name: 投诉受理", "name: !!python/object:os.system x"), [("F010", 3, 7)]),
-    "merge-key": ("procdoc: 1\nbase: &b {a: 1}\nother:\n  <<: *b\n", [("F010", 4, 3)]),
-}
-
-
-@pytest.mark.parametrize("text, expected", CASES.values(), ids=CASES.keys())
-def test_loader_error(text: str, expected: list[tuple[str, int, int]]) -> None:
-    assert problems(text) == expected
 
 
 def test_unknown_key_suggests_the_right_one() -> None:
@@ -102,11 +71,6 @@ def test_positions_of_model_fields() -> None:
     assert process.where("owner").line == 7
 
 
-def test_extension_keys_are_accepted_and_ignored() -> None:
-    text = replace("name: 投诉受理\n", "name: 投诉受理\nx-cost-centre: 4711\n")
-    assert load_text(text, "p.yaml").diagnostics == []
-
-
 def test_emergencies_absent_vs_empty() -> None:
     absent = load_text(replace("emergencies: []\n", ""), "p.yaml").process
     empty = load_text(BASE, "p.yaml").process
@@ -115,27 +79,11 @@ def test_emergencies_absent_vs_empty() -> None:
 
 
 class TestBytes:
-    def test_not_utf8(self, tmp_path: os.PathLike[str]) -> None:
-        path = os.path.join(tmp_path, "p.yaml")
-        with open(path, "wb") as handle:
-            handle.write(b"procdoc: 1\nname: \xff\xfe\n")
-        (diagnostic,) = loader.load_file(path).diagnostics
-        assert (diagnostic.code, diagnostic.line, diagnostic.column) == ("F002", 2, 7)
-
-    def test_bom_is_accepted(self, tmp_path: os.PathLike[str]) -> None:
-        path = os.path.join(tmp_path, "p.yaml")
-        with open(path, "wb") as handle:
-            handle.write(b"\xef\xbb\xbf" + BASE.encode())
-        assert loader.load_file(path).diagnostics == []
-
     def test_crlf_is_accepted(self, tmp_path: os.PathLike[str]) -> None:
         path = os.path.join(tmp_path, "p.yaml")
         with open(path, "wb") as handle:
             handle.write(BASE.replace("\n", "\r\n").encode())
         assert loader.load_file(path).diagnostics == []
-
-    def test_nul_byte(self) -> None:
-        assert problems("procdoc: 1\nname: a\x00b\n") == [("F002", 2, 8)]
 
     def test_directory(self, tmp_path: os.PathLike[str]) -> None:
         path = os.path.join(tmp_path, "dir.yaml")
@@ -149,16 +97,6 @@ class TestBytes:
 
 
 class TestLimits:
-    def test_alias_bomb_is_refused(self) -> None:
-        lines = ["procdoc: 1", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
-        lines += [
-            f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 9)
-        ]
-        assert [code for code, _, _ in problems("\n".join(lines) + "\n")] == ["F011"]
-
-    def test_deep_nesting_is_refused(self) -> None:
-        assert [code for code, _, _ in problems("procdoc: 1\nx: " + "[" * 100 + "]" * 100 + "\n")] == ["F011"]
-
     def test_huge_file_is_refused(self, tmp_path: os.PathLike[str]) -> None:
         path = os.path.join(tmp_path, "big.yaml")
         with open(path, "w") as handle:
@@ -202,17 +140,18 @@ def test_compiled_validator_is_current() -> None:
     assert shipped == schema.validator_code(), "the schema changed: run `python -m procdoc.schema`"
 
 
+#: the format cases (tests/rules/test_format.py) that the JSON Schema alone must refuse too
 SCHEMA_CASES = [
-    "format-version",
-    "wrong-type-list",
-    "wrong-type-mapping",
-    "unknown-key",
-    "unknown-top-key",
-    "missing-key",
-    "missing-steps",
-    "invalid-enum",
-    "invalid-date",
-    "id-with-space",
+    "F003-format-version",
+    "F004-wrong-type-list",
+    "F004-wrong-type-mapping",
+    "F005-unknown-key",
+    "F005-unknown-top-key",
+    "F006-missing-key",
+    "F006-missing-steps",
+    "F009-invalid-enum",
+    "F009-invalid-date",
+    "F009-id-with-space",
 ]
 
 
@@ -228,7 +167,7 @@ def _schema_errors(text: str) -> list[str]:
 @pytest.mark.parametrize("name", SCHEMA_CASES)
 def test_the_shipped_schema_rejects_each_bad_fixture(name: str) -> None:
     """Editors (which use the JSON Schema alone) refuse what the loader refuses."""
-    assert _schema_errors(CASES[name][0])
+    assert _schema_errors(split(FORMAT_CASES[name])[0])
 
 
 def test_the_shipped_schema_accepts_every_sample() -> None:
@@ -276,29 +215,6 @@ def test_wrong_type_hint_says_which_type_the_key_takes(old: str, new: str, hint:
 
 
 # --- format 1.1 -----------------------------------------------------------------------------------------------------
-
-JOINED = replace('    name: 转交上级\n    type: end\n', '    name: 转交上级\n    type: join\n    next: "4"\n')
-
-
-@pytest.mark.parametrize(
-    ("text", "what", "line", "column"),
-    [
-        pytest.param(JOINED, "`type: join`", 67, 11, id="join"),
-        pytest.param(replace("    type: start\n", "    type: start\n    trigger: 客户来电\n"),
-                     "a step's own `trigger:`", 36, 14, id="start-trigger"),
-        pytest.param(replace('        next: "5"', '        next: ["4", "5"]'),
-                     "a list of steps on one exit", 60, 15, id="exit-list"),
-        pytest.param(replace("sla: 2 working days", "sla:\n  - name: 全程\n    limit: 2天"),
-                     "`sla` as a list of segments", 71, 3, id="segment-sla"),
-    ],
-)
-def test_format_1_1_constructs_need_procdoc_1_1(text: str, what: str, line: int, column: int) -> None:
-    [diagnostic] = load_text(text, "p.yaml").diagnostics
-    assert (diagnostic.code, diagnostic.line, diagnostic.column) == ("F003", line, column)
-    assert diagnostic.message == f"{what} is format 1.1, but the file says `procdoc: 1`"
-    assert diagnostic.hint == "write `procdoc: 1.1` at the top of the file"
-    assert load_text(text.replace("procdoc: 1\n", "procdoc: 1.1\n", 1), "p.yaml").diagnostics == []
-
 
 def test_sla_text_and_segments_load_alike() -> None:
     whole = load_text(BASE, "p.yaml").process

@@ -1,6 +1,7 @@
 """A rule that raises is one internal error (M002) for that rule and file; everything else still runs.
 
-Each test registers a deliberately broken rule for its own duration and
+Each test registers a deliberately broken rule for its own duration (the
+`register` fixture of tests/conftest.py) and
 checks real files through the command line: the crash is reported where it
 happened, with the rule's code and the exception, and every other rule and
 every other file is checked as if nothing had happened.
@@ -16,34 +17,16 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from procdoc.checks import registry
 from procdoc.checks.context import Context
 from procdoc.checks.lint import PARALLEL_THRESHOLD
-from procdoc.checks.registry import Check, Finding, Rule
+from procdoc.checks.registry import Finding
 from procdoc.cli import app
-from procdoc.diagnostics import Pos, Severity
+from procdoc.diagnostics import Pos
 from procdoc.model import Process
 from tests.base_process import BASE
 
 NO_LANE = BASE.replace("    type: start\n    lane: customer\n", "    type: start\n")
 Register = Callable[..., None]
-
-
-@pytest.fixture
-def register() -> Iterator[Register]:
-    """Add rules for one test; they are taken out of the registry afterwards, whatever happens."""
-    registry.all_rules()
-    added: list[str] = []
-
-    def add(code: str, check: Check, *, cross_file: bool = False) -> None:
-        local, across = (None, check) if cross_file else (check, None)
-        registry.register(Rule(code, f"broken-{code.lower()}", "meta", "A rule that fails on purpose.", "Tests.",
-                               "", Severity.WARNING, local, repo_check=across))
-        added.append(code)
-
-    yield add
-    for code in added:
-        registry._RULES.pop(code, None)
 
 
 @pytest.fixture(autouse=True)

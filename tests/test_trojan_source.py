@@ -9,8 +9,7 @@ from typer.testing import CliRunner
 
 from procdoc.cli import app
 from procdoc.report.formats import escape_data, escape_property
-from tests.rules import edited
-from tests.rules.test_security import FIN_LANES, TROJAN_RAW
+from tests.rules.test_security import END, FIN_LANES, START, TROJAN_NAME, process, step_2
 
 
 def check(path: Path, *args: str) -> tuple[int, str]:
@@ -19,26 +18,24 @@ def check(path: Path, *args: str) -> tuple[int, str]:
 
 
 def test_a_reordered_amount_and_lookalike_lanes_are_reported(tmp_path: Path) -> None:
-    text = edited("    name: 登记投诉\n", "    name: Approve payments up to \u202e0001$\u202c without review\n",
-                  FIN_LANES)
+    text = process(lanes=FIN_LANES, steps=START + step_2(TROJAN_NAME) + END)
     (tmp_path / "p.yaml").write_text(text, encoding="utf-8")
     code, report = check(tmp_path / "p.yaml", "--format", "concise", "--select", "security")
     assert code == 1
     assert re.findall(r":(\d+:\d+): (U00\d)", report) == [
-        ("24:9", "U003"), ("24:13", "U002"), ("25:11", "U004"), ("25:19", "U002"), ("43:34", "U001"),
-        ("43:40", "U001"),
+        ("8:9", "U003"), ("8:13", "U002"), ("9:11", "U004"), ("9:19", "U002"), ("13:34", "U001"), ("13:40", "U001"),
     ]
 
 
 def test_github_annotations_show_hidden_and_control_characters_as_escapes(tmp_path: Path) -> None:
-    without_lane = edited("    lane: service\n    key: true\n", "    key: true\n", TROJAN_RAW)
+    without_lane = process(steps=START + '  - id: "2"\n' + TROJAN_NAME + '    next: "3"\n' + END)
     (tmp_path / "p.yaml").write_text(without_lane, encoding="utf-8")
     code, report = check(tmp_path / "p.yaml", "--format", "github", "--select", "security,P002")
     assert code == 1
     assert "\u202e" not in report and "\u202c" not in report
     assert "step 2 'Approve payments up to \\u202e0001$\\u202c without review' has no lane" in report
     assert all(line.startswith("::") for line in report.splitlines()[:-1])
-    assert "U+202E RIGHT-TO-LEFT OVERRIDE at 39:34" in report
+    assert "U+202E RIGHT-TO-LEFT OVERRIDE at 9:34" in report
 
 
 def test_github_escape_functions_escape_controls_and_hidden_characters() -> None:

@@ -1,48 +1,116 @@
-"""Start and purpose rules (O…): each case is an edit of BASE with the exact findings it must give."""
+"""Start and purpose rules (O…): why the process exists, where it applies, what starts it, what it delivers.
+
+Each case is a small process with its expected findings marked under the
+lines they are about (tests/markers.py). A missing key is reported at the
+process's id.
+"""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.base_process import BASE
-from tests.rules import edited
-from tests.ruletester import lint, positions
+from tests.markers import assert_marked, split
+from tests.ruletester import lint
 
-TRIGGER = "trigger:\n  description: 客户提出投诉\n  mode: passive\n"
-OUTPUTS = "outputs:\n  - name: 投诉处理记录\n"
-
-CASES = [
-    pytest.param("O001", BASE, [], id="O001-valid"),
-    pytest.param("O001", edited("purpose: 及时受理客户投诉\n", ""), [("O001", 2, 5)], id="O001-missing"),
-    pytest.param("O001", edited("purpose: 及时受理客户投诉", "purpose: TODO 说明流程目的"), [("O001", 9, 10)],
-                 id="O001-placeholder"),
-    pytest.param("O001", edited("purpose: 及时受理客户投诉", "purpose: TODO说明流程目的"), [("O001", 9, 10)],
-                 id="O001-placeholder-without-space"),
-    pytest.param("O001", edited("purpose: 及时受理客户投诉", "purpose: '  '"), [("O001", 9, 10)], id="O001-blank"),
-    pytest.param("O001", edited("purpose: 及时受理客户投诉", "purpose: Todoist sync of complaints"), [],
-                 id="O001-valid-word-starting-with-todo"),
-    pytest.param("O002", BASE, [], id="O002-valid"),
-    pytest.param("O002", edited("scope: 所有客户投诉\n", ""), [("O002", 2, 5)], id="O002-missing"),
-    pytest.param("O002", edited("scope: 所有客户投诉", "scope: 待定"), [("O002", 10, 8)], id="O002-placeholder"),
-    pytest.param("O003", BASE, [], id="O003-valid"),
-    pytest.param("O003", edited(TRIGGER, ""), [("O003", 2, 5)], id="O003-missing"),
-    pytest.param("O003", edited("  description: 客户提出投诉", "  description: TBD"), [("O003", 12, 16)],
-                 id="O003-placeholder-description"),
-    pytest.param("O004", BASE, [], id="O004-valid"),
-    pytest.param("O004", edited(OUTPUTS, ""), [("O004", 2, 5)], id="O004-missing"),
-    pytest.param("O004", edited(OUTPUTS, "outputs: []\n"), [("O004", 14, 10)], id="O004-empty-list"),
-    pytest.param("O005", BASE, [], id="O005-valid-passive"),
-    pytest.param("O005", edited("  mode: passive", "  mode: active"), [("O005", 13, 9)], id="O005-active-unassured"),
-    pytest.param("O005", edited("  mode: passive", "  mode: active\n  assured_by: TODO"), [("O005", 14, 15)],
-                 id="O005-placeholder"),
-    pytest.param("O005", edited("  mode: passive", "  mode: active\n  assured_by: OA 每月1日自动发起待办"), [],
-                 id="O005-valid-assured"),
-]
+HEAD = """\
+procdoc: 1
+id: T-01
+name: 投诉受理
+"""
+FLOW = """\
+lanes:
+  - {id: service, name: 客服部}
+steps:
+  - {id: "1", name: 客户投诉, type: start, lane: service, next: "2"}
+  - {id: "2", name: 处理完毕, type: end, lane: service}
+"""
+NO_KEY = """\
+procdoc: 1
+id: T-01
+#   ^ {code} {words}
+name: 投诉受理
+"""
 
 
-@pytest.mark.parametrize(("code", "text", "expected"), CASES)
-def test_rule(code: str, text: str, expected: list[tuple[str, int, int]]) -> None:
-    assert positions(text, code) == expected
+def missing(code: str, words: str) -> str:
+    """A process without the key `code` is about: the finding is at its id."""
+    return NO_KEY.format(code=code, words=words) + FLOW
+
+
+CASES = {
+    "O001-valid": HEAD + "purpose: 及时受理客户投诉\n" + FLOW,
+    "O001-missing": missing("O001", "states no purpose"),
+    "O001-placeholder": HEAD + """\
+purpose: TODO 说明流程目的
+#        ^ O001 still a placeholder
+""" + FLOW,
+    "O001-placeholder-without-space": HEAD + """\
+purpose: TODO说明流程目的
+#        ^ O001 still a placeholder
+""" + FLOW,
+    "O001-blank": HEAD + """\
+purpose: '  '
+#        ^ O001 states no purpose
+""" + FLOW,
+    "O001-valid-word-starting-with-todo": HEAD + "purpose: Todoist sync of complaints\n" + FLOW,
+    "O002-valid": HEAD + "scope: 所有客户投诉\n" + FLOW,
+    "O002-missing": missing("O002", "states no scope"),
+    "O002-placeholder": HEAD + """\
+scope: 待定
+#      ^ O002 still a placeholder
+""" + FLOW,
+    "O003-valid": HEAD + """\
+trigger:
+  description: 客户提出投诉
+  mode: passive
+""" + FLOW,
+    "O003-missing": missing("O003", "states no trigger"),
+    "O003-placeholder-description": HEAD + """\
+trigger:
+  description: TBD
+#              ^ O003 still a placeholder
+  mode: passive
+""" + FLOW,
+    "O004-valid": HEAD + """\
+outputs:
+  - name: 投诉处理记录
+""" + FLOW,
+    "O004-missing": missing("O004", "lists no output"),
+    "O004-empty-list": HEAD + """\
+outputs: []
+#        ^ O004 lists no output
+""" + FLOW,
+    "O005-valid-passive": HEAD + """\
+trigger:
+  description: 客户提出投诉
+  mode: passive
+""" + FLOW,
+    "O005-active-unassured": HEAD + """\
+trigger:
+  description: 客户提出投诉
+  mode: active
+#       ^ O005 nothing is named that makes it start on time
+""" + FLOW,
+    "O005-placeholder": HEAD + """\
+trigger:
+  description: 客户提出投诉
+  mode: active
+  assured_by: TODO
+#             ^ O005 nothing is named
+""" + FLOW,
+    "O005-valid-assured": HEAD + """\
+trigger:
+  description: 客户提出投诉
+  mode: active
+  assured_by: OA 每月1日自动发起待办
+""" + FLOW,
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_rule(case: str) -> None:
+    assert_marked(CASES[case], [case[:4]])
 
 
 def test_base_is_clean() -> None:
@@ -50,7 +118,8 @@ def test_base_is_clean() -> None:
 
 
 def test_messages_name_the_process_and_the_key() -> None:
-    [missing] = lint(edited("purpose: 及时受理客户投诉\n", ""), ["O001"])
-    assert missing.message == "process T-01 '投诉受理' states no purpose (`purpose:`)"
-    [placeholder] = lint(edited("scope: 所有客户投诉", "scope: TODO 说明适用范围"), ["O002"])
-    assert placeholder.message == "the scope of process T-01 is still a placeholder: 'TODO 说明适用范围'"
+    [no_purpose] = lint(split(CASES["O001-missing"])[0], ["O001"])
+    assert no_purpose.message == "process T-01 '投诉受理' states no purpose (`purpose:`)"
+    placeholder = HEAD + "scope: TODO 说明适用范围\n" + FLOW
+    [no_scope] = lint(placeholder, ["O002"])
+    assert no_scope.message == "the scope of process T-01 is still a placeholder: 'TODO 说明适用范围'"

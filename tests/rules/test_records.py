@@ -1,54 +1,159 @@
-"""Documents and records rules (D…): references, unused entries, retention, storage."""
+"""Documents and records rules (D…): references, unused entries, retention, storage.
+
+Each case is a small process with its expected findings marked under the
+lines they are about (tests/markers.py): its documents, its records and its
+steps, of which step 2 is the one the cases change.
+"""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.base_process import BASE
-from tests.rules import edited
-from tests.ruletester import lint, positions
+from tests.markers import assert_marked
+from tests.ruletester import lint
 
-RECORD_END = "    stored_in: OA\n"
-SECOND_DOCUMENT = "    kind: form\n  - id: F-02\n    name: 处理规范\n"
-SECOND_RECORD = RECORD_END + "  - id: R-02\n    name: 回访记录\n    keep: 1 year\n    stored_in: OA\n"
+HEAD = """\
+procdoc: 1
+id: T-01
+name: 投诉受理
+lanes:
+  - {id: service, name: 客服部}
+"""
+DOCUMENTS = """\
+documents:
+  - id: F-01
+    name: 投诉登记表
+    kind: form
+"""
+RECORDS = """\
+records:
+  - id: R-01
+    name: 投诉处理记录
+    keep: 3 years
+    stored_in: OA
+"""
+STEP_2 = """\
+    key: true
+    documents: [F-01]
+    records: [R-01]
+    control:
+      standard: 信息完整
+      record: R-01
+"""
+SECOND_RECORD = """\
+  - id: R-02
+    name: 回访记录
+    keep: 1 year
+    stored_in: OA
+"""
 
-CASES = [
-    pytest.param("D001", BASE, [], id="D001-valid"),
-    pytest.param("D001", edited("documents: [F-01]", "documents: [F-02]"), [("D001", 43, 17)], id="D001-step"),
-    pytest.param("D001", edited(RECORD_END, RECORD_END + "    form: F-9\n"), [("D001", 32, 11)], id="D001-record-form"),
-    pytest.param("D001", edited(RECORD_END, RECORD_END + "    form: F-01\n"), [], id="D001-valid-record-form"),
-    pytest.param("D002", BASE, [], id="D002-valid"),
-    pytest.param("D002", edited("records: [R-01]", "records: [R-02]"), [("D002", 44, 15)], id="D002-step"),
-    pytest.param("D002", edited("record: R-01", "record: R-9"), [("D002", 49, 15)], id="D002-control-record"),
-    pytest.param("D003", BASE, [], id="D003-valid"),
-    pytest.param("D003", edited("    kind: form\n", SECOND_DOCUMENT), [("D003", 27, 9)], id="D003-unused"),
-    pytest.param(
-        "D003", edited(RECORD_END, RECORD_END + "    form: F-02\n", edited("    kind: form\n", SECOND_DOCUMENT)), [],
-        id="D003-valid-used-as-record-form",
+
+def steps(step_2: str = STEP_2) -> str:
+    """A start, step 2 made of the lines `step_2` (markers included), and an end."""
+    return """\
+steps:
+  - {id: "1", name: 客户投诉, type: start, lane: service, next: "2"}
+  - id: "2"
+    name: 登记投诉
+    lane: service
+""" + step_2 + """\
+    next: "3"
+  - {id: "3", name: 处理完毕, type: end, lane: service}
+"""
+
+
+def process(documents: str = DOCUMENTS, records: str = RECORDS, step_2: str = STEP_2) -> str:
+    return HEAD + documents + records + steps(step_2)
+
+
+CASES = {
+    "D001-valid": process(),
+    "D001-step": process(step_2="""\
+    documents: [F-02]
+#               ^ D001 F-02
+"""),
+    "D001-record-form": process(records=RECORDS + """\
+    form: F-9
+#         ^ D001 F-9
+"""),
+    "D001-valid-record-form": process(records=RECORDS + "    form: F-01\n"),
+    "D002-valid": process(),
+    "D002-step": process(step_2="""\
+    records: [R-02]
+#             ^ D002 R-02
+"""),
+    "D002-control-record": process(step_2="""\
+    records: [R-01]
+    control:
+      standard: 信息完整
+      record: R-9
+#             ^ D002 R-9
+"""),
+    "D003-valid": process(),
+    "D003-unused": process(documents=DOCUMENTS + """\
+  - id: F-02
+#       ^ D003
+    name: 处理规范
+"""),
+    "D003-valid-used-as-record-form": process(
+        documents=DOCUMENTS + "  - id: F-02\n    name: 处理规范\n", records=RECORDS + "    form: F-02\n",
     ),
-    pytest.param("D004", BASE, [], id="D004-valid"),
-    pytest.param("D004", edited(RECORD_END, SECOND_RECORD), [("D004", 32, 9)], id="D004-unused"),
-    pytest.param(
-        "D004", edited("records: [R-01]", "records: [R-02]", edited(RECORD_END, SECOND_RECORD)), [],
-        id="D004-valid-one-produced-by-a-step-one-by-a-control",
-    ),
-    pytest.param("D005", BASE, [], id="D005-valid"),
-    pytest.param("D005", edited("    keep: 3 years\n", ""), [("D005", 28, 9)], id="D005-no-keep"),
-    pytest.param("D006", BASE, [], id="D006-valid"),
-    pytest.param("D006", edited(RECORD_END, ""), [("D006", 28, 9)], id="D006-not-stored"),
-    pytest.param("D007", BASE, [], id="D007-valid"),
-    pytest.param("D007", edited("      record: R-01\n", ""), [], id="D007-valid-step-records"),
-    pytest.param("D007", edited("    records: [R-01]\n", ""), [], id="D007-valid-control-record"),
-    pytest.param(
-        "D007", edited("    records: [R-01]\n", "", edited("      record: R-01\n", "")), [("D007", 41, 10)],
-        id="D007-key-step-without-record",
-    ),
-]
+    "D004-valid": process(),
+    "D004-unused": process(records=RECORDS + """\
+  - id: R-02
+#       ^ D004
+    name: 回访记录
+    keep: 1 year
+    stored_in: OA
+"""),
+    "D004-valid-one-produced-by-a-step-one-by-a-control": process(records=RECORDS + SECOND_RECORD, step_2="""\
+    records: [R-02]
+    control:
+      standard: 信息完整
+      record: R-01
+"""),
+    "D005-valid": process(),
+    "D005-no-keep": process(records="""\
+records:
+  - id: R-01
+#       ^ D005 how long
+    name: 投诉处理记录
+    stored_in: OA
+"""),
+    "D006-valid": process(),
+    "D006-not-stored": process(records="""\
+records:
+  - id: R-01
+#       ^ D006 where
+    name: 投诉处理记录
+    keep: 3 years
+"""),
+    "D007-valid": process(),
+    "D007-valid-step-records": process(step_2="""\
+    key: true
+    records: [R-01]
+    control:
+      standard: 信息完整
+"""),
+    "D007-valid-control-record": process(step_2="""\
+    key: true
+    control:
+      standard: 信息完整
+      record: R-01
+"""),
+    "D007-key-step-without-record": process(step_2="""\
+    key: true
+#        ^ D007 produces no record
+    control:
+      standard: 信息完整
+"""),
+}
 
 
-@pytest.mark.parametrize(("code", "text", "expected"), CASES)
-def test_rule(code: str, text: str, expected: list[tuple[str, int, int]]) -> None:
-    assert positions(text, code) == expected
+@pytest.mark.parametrize("case", list(CASES))
+def test_rule(case: str) -> None:
+    assert_marked(CASES[case], [case[:4]])
 
 
 def test_base_is_clean() -> None:
@@ -56,5 +161,5 @@ def test_base_is_clean() -> None:
 
 
 def test_record_without_retention_is_a_warning_and_not_stored_is_info() -> None:
-    text = edited("    keep: 3 years\n    stored_in: OA\n", "")
+    text = process(records="records:\n  - id: R-01\n    name: 投诉处理记录\n")
     assert [(d.code, d.severity.label) for d in lint(text, ["D005", "D006"])] == [("D005", "warning"), ("D006", "info")]
