@@ -16,6 +16,7 @@ expected and what was found under the lines they are about.
 
 from __future__ import annotations
 
+import difflib
 import re
 import textwrap
 from collections.abc import Iterable
@@ -77,7 +78,9 @@ def assert_marked(text: str, select: Iterable[str], **options: Any) -> None:
     data = clean.encode("utf-8", "surrogateescape")  # a lone surrogate "\udcff" is the byte 0xff, which is not UTF-8
     found = [d for d in lint(data, list(wanted), **options) if d.code in wanted or d.code[0] in wanted]
     actual = [Mark(d.line, d.column, d.code) for d in found]
-    assert annotated(clean, actual) == annotated(clean, expected)
+    want, got = annotated(clean, expected), annotated(clean, actual)
+    assert got == want, "expected (-) and found (+) findings:\n" + "".join(
+        difflib.unified_diff(want.splitlines(True), got.splitlines(True), "expected", "found", n=2))
     for mark in expected:
         message = next(d.message for d in found if (d.line, d.column, d.code) == mark[:3])
         assert mark.words in message, (mark, message)
