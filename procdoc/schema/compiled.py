@@ -32,15 +32,15 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
         if "id" in data_keys:
             data_keys.remove("id")
             data__id = data["id"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_code(data__id, custom_formats, (name_prefix or "data") + ".id")
+            validate_https___procdoc_dev_schema_process_1_json___defs_code(data__id, custom_formats, name_prefix)
         if "name" in data_keys:
             data_keys.remove("name")
             data__name = data["name"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__name, custom_formats, (name_prefix or "data") + ".name")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__name, custom_formats, name_prefix)
         if "version" in data_keys:
             data_keys.remove("version")
             data__version = data["version"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__version, custom_formats, (name_prefix or "data") + ".version")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__version, custom_formats, name_prefix)
         if "status" in data_keys:
             data_keys.remove("status")
             data__status = data["status"]
@@ -54,7 +54,7 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
         if "parent" in data_keys:
             data_keys.remove("parent")
             data__parent = data["parent"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_code(data__parent, custom_formats, (name_prefix or "data") + ".parent")
+            validate_https___procdoc_dev_schema_process_1_json___defs_code(data__parent, custom_formats, name_prefix)
         if "level" in data_keys:
             data_keys.remove("level")
             data__level = data["level"]
@@ -68,27 +68,27 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
         if "owner" in data_keys:
             data_keys.remove("owner")
             data__owner = data["owner"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_id(data__owner, custom_formats, (name_prefix or "data") + ".owner")
+            validate_https___procdoc_dev_schema_process_1_json___defs_id(data__owner, custom_formats, name_prefix)
         if "approved_by" in data_keys:
             data_keys.remove("approved_by")
             data__approvedby = data["approved_by"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__approvedby, custom_formats, (name_prefix or "data") + ".approved_by")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__approvedby, custom_formats, name_prefix)
         if "effective" in data_keys:
             data_keys.remove("effective")
             data__effective = data["effective"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_date(data__effective, custom_formats, (name_prefix or "data") + ".effective")
+            validate_https___procdoc_dev_schema_process_1_json___defs_date(data__effective, custom_formats, name_prefix)
         if "purpose" in data_keys:
             data_keys.remove("purpose")
             data__purpose = data["purpose"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__purpose, custom_formats, (name_prefix or "data") + ".purpose")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__purpose, custom_formats, name_prefix)
         if "scope" in data_keys:
             data_keys.remove("scope")
             data__scope = data["scope"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__scope, custom_formats, (name_prefix or "data") + ".scope")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__scope, custom_formats, name_prefix)
         if "trigger" in data_keys:
             data_keys.remove("trigger")
             data__trigger = data["trigger"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_trigger(data__trigger, custom_formats, (name_prefix or "data") + ".trigger")
+            validate_https___procdoc_dev_schema_process_1_json___defs_trigger(data__trigger, custom_formats, name_prefix)
         if "outputs" in data_keys:
             data_keys.remove("outputs")
             data__outputs = data["outputs"]
@@ -98,7 +98,7 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
             if data__outputs_is_list:
                 data__outputs_len = len(data__outputs)
                 for data__outputs_x, data__outputs_item in enumerate(data__outputs):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_output(data__outputs_item, custom_formats, (name_prefix or "data") + f".outputs[{data__outputs_x}]")
+                    validate_https___procdoc_dev_schema_process_1_json___defs_output(data__outputs_item, custom_formats, name_prefix)
         if "lanes" in data_keys:
             data_keys.remove("lanes")
             data__lanes = data["lanes"]
@@ -110,7 +110,7 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
                 if data__lanes_len < 1:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".lanes must contain at least 1 items", value=data__lanes, name="" + (name_prefix or "data") + ".lanes", definition={'type': 'array', 'minItems': 1, 'items': {'type': 'object', 'required': ['id', 'name'], 'additionalProperties': False, 'patternProperties': {'^x-': {}}, 'properties': {'id': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/id', 'description': 'Lane id: steps name their lane with it (`lane:`), and `owner` and RACI refer to it.'}, 'name': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/text', 'description': 'Lane name as drawn on the chart (部门或岗位名称).'}, 'kind': {'enum': ['external', 'department', 'role', 'system'], 'description': 'What the lane is: external (customer, supplier), department, role or system.'}, 'duties': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/text', 'description': 'Duties in this process (职责), for the responsibilities table of the manual.'}}}, 'description': 'Departments and roles (泳道), in the order the chart draws them, left to right.'}, rule='minItems')
                 for data__lanes_x, data__lanes_item in enumerate(data__lanes):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_lane(data__lanes_item, custom_formats, (name_prefix or "data") + f".lanes[{data__lanes_x}]")
+                    validate_https___procdoc_dev_schema_process_1_json___defs_lane(data__lanes_item, custom_formats, name_prefix)
         if "phases" in data_keys:
             data_keys.remove("phases")
             data__phases = data["phases"]
@@ -120,7 +120,7 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
             if data__phases_is_list:
                 data__phases_len = len(data__phases)
                 for data__phases_x, data__phases_item in enumerate(data__phases):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_phase(data__phases_item, custom_formats, (name_prefix or "data") + f".phases[{data__phases_x}]")
+                    validate_https___procdoc_dev_schema_process_1_json___defs_phase(data__phases_item, custom_formats, name_prefix)
         if "documents" in data_keys:
             data_keys.remove("documents")
             data__documents = data["documents"]
@@ -130,7 +130,7 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
             if data__documents_is_list:
                 data__documents_len = len(data__documents)
                 for data__documents_x, data__documents_item in enumerate(data__documents):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_document(data__documents_item, custom_formats, (name_prefix or "data") + f".documents[{data__documents_x}]")
+                    validate_https___procdoc_dev_schema_process_1_json___defs_document(data__documents_item, custom_formats, name_prefix)
         if "records" in data_keys:
             data_keys.remove("records")
             data__records = data["records"]
@@ -140,7 +140,7 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
             if data__records_is_list:
                 data__records_len = len(data__records)
                 for data__records_x, data__records_item in enumerate(data__records):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_record(data__records_item, custom_formats, (name_prefix or "data") + f".records[{data__records_x}]")
+                    validate_https___procdoc_dev_schema_process_1_json___defs_record(data__records_item, custom_formats, name_prefix)
         if "steps" in data_keys:
             data_keys.remove("steps")
             data__steps = data["steps"]
@@ -152,7 +152,7 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
                 if data__steps_len < 1:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".steps must contain at least 1 items", value=data__steps, name="" + (name_prefix or "data") + ".steps", definition={'type': 'array', 'minItems': 1, 'items': {'type': 'object', 'required': ['id', 'name'], 'additionalProperties': False, 'patternProperties': {'^x-': {}}, 'properties': {'id': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/id', 'description': 'Step number (步骤编号), unique in the process; `next:` and `branches:` refer to it.'}, 'name': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/text', 'description': 'What is done, verb + object (动词+宾语); for a decision, the question.'}, 'type': {'enum': ['start', 'task', 'decision', 'subprocess', 'join', 'end'], 'default': 'task', 'description': 'Kind of step: start (开始), task (活动, the default), decision (判断), subprocess (子流程), join (汇合: waits for all its incoming parallel paths) or end (结束).'}, 'lane': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/id', 'description': 'Id of the lane (department or role) that does this step, one of the ids under `lanes:`.'}, 'phase': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/id', 'description': 'Id of the phase the step belongs to, one of the ids under `phases:`.'}, 'description': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/text', 'description': 'How the step is done (程序): the procedure in a few sentences.'}, 'key': {'type': 'boolean', 'description': 'Key step (关键环节): marked ★ on the chart; needs a control point.'}, 'time_limit': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/text', 'description': 'Time limit (时限): 即时, 30min, 2h, 0.5d, 1 working day, 24小时内, 1个工作日内 …'}, 'inputs': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/texts', 'description': 'What the step takes in (输入), in words.'}, 'outputs': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/texts', 'description': 'What the step hands on (输出), in words.'}, 'documents': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/ids', 'description': 'Ids of the documents (guidance, forms) the step uses.'}, 'records': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/ids', 'description': 'Ids of the records the step produces.'}, 'system': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/text', 'description': 'Information system or transaction the step is done in (ERP, OA, CRM).'}, 'raci': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/raci', 'description': 'Who is Responsible, Accountable, Consulted and Informed (RACI) for this step, by lane id.'}, 'control': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/control', 'description': 'Control point (控制点) of the step: standard, method, record and corrective action.'}, 'next': {'description': 'Id of the following step, or a list of ids to start parallel paths.', 'oneOf': [{'$ref': '#/$defs/id'}, {'$ref': '#/$defs/ids'}]}, 'branches': {'type': 'array', 'items': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/branch'}, 'description': 'Labelled exits (of a decision): each with `when` (the label) and `next` (the step).'}, 'process': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/code', 'description': 'For a subprocess step: the code of the process it runs.'}, 'trigger': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/text', 'description': 'For one of several start steps (procdoc 1.1): what starts the process this way.'}}}, 'description': 'The activities (流程步骤), in reading order: start, tasks, decisions, sub-processes, end.'}, rule='minItems')
                 for data__steps_x, data__steps_item in enumerate(data__steps):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_step(data__steps_item, custom_formats, (name_prefix or "data") + f".steps[{data__steps_x}]")
+                    validate_https___procdoc_dev_schema_process_1_json___defs_step(data__steps_item, custom_formats, name_prefix)
         if "emergencies" in data_keys:
             data_keys.remove("emergencies")
             data__emergencies = data["emergencies"]
@@ -162,7 +162,7 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
             if data__emergencies_is_list:
                 data__emergencies_len = len(data__emergencies)
                 for data__emergencies_x, data__emergencies_item in enumerate(data__emergencies):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_emergency(data__emergencies_item, custom_formats, (name_prefix or "data") + f".emergencies[{data__emergencies_x}]")
+                    validate_https___procdoc_dev_schema_process_1_json___defs_emergency(data__emergencies_item, custom_formats, name_prefix)
         if "kpis" in data_keys:
             data_keys.remove("kpis")
             data__kpis = data["kpis"]
@@ -172,14 +172,14 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
             if data__kpis_is_list:
                 data__kpis_len = len(data__kpis)
                 for data__kpis_x, data__kpis_item in enumerate(data__kpis):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_kpi(data__kpis_item, custom_formats, (name_prefix or "data") + f".kpis[{data__kpis_x}]")
+                    validate_https___procdoc_dev_schema_process_1_json___defs_kpi(data__kpis_item, custom_formats, name_prefix)
         if "sla" in data_keys:
             data_keys.remove("sla")
             data__sla = data["sla"]
             data__sla_one_of_count1 = 0
             if data__sla_one_of_count1 < 2:
                 try:
-                    validate_https___procdoc_dev_schema_process_1_json___defs_text(data__sla, custom_formats, (name_prefix or "data") + ".sla")
+                    validate_https___procdoc_dev_schema_process_1_json___defs_text(data__sla, custom_formats, name_prefix)
                     data__sla_one_of_count1 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if data__sla_one_of_count1 < 2:
@@ -192,7 +192,7 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
                         if data__sla_len < 1:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".sla must contain at least 1 items", value=data__sla, name="" + (name_prefix or "data") + ".sla", definition={'type': 'array', 'minItems': 1, 'items': {'type': 'object', 'description': 'A service level for a segment of the process.', 'required': ['name', 'limit'], 'additionalProperties': False, 'patternProperties': {'^x-': {}}, 'properties': {'name': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/text', 'description': "What the segment is (时段名称), as the manual's header shows it."}, 'from': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/id', 'description': 'Id of the step where the segment starts; omitted: the start of the process.'}, 'to': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/id', 'description': 'Id of the step where the segment ends (included); omitted: the end of the process.'}, 'limit': {'$ref': 'https://procdoc.dev/schema/process-1.json#/$defs/text', 'description': 'The longest the segment may take, a duration: 4小时内, 2 working days.'}}}}, rule='minItems')
                         for data__sla_x, data__sla_item in enumerate(data__sla):
-                            validate_https___procdoc_dev_schema_process_1_json___defs_sla(data__sla_item, custom_formats, (name_prefix or "data") + f".sla[{data__sla_x}]")
+                            validate_https___procdoc_dev_schema_process_1_json___defs_sla(data__sla_item, custom_formats, name_prefix)
                     data__sla_one_of_count1 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if data__sla_one_of_count1 != 1:
@@ -200,7 +200,7 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
         if "review_every" in data_keys:
             data_keys.remove("review_every")
             data__reviewevery = data["review_every"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__reviewevery, custom_formats, (name_prefix or "data") + ".review_every")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__reviewevery, custom_formats, name_prefix)
         if "revisions" in data_keys:
             data_keys.remove("revisions")
             data__revisions = data["revisions"]
@@ -210,7 +210,7 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
             if data__revisions_is_list:
                 data__revisions_len = len(data__revisions)
                 for data__revisions_x, data__revisions_item in enumerate(data__revisions):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_revision(data__revisions_item, custom_formats, (name_prefix or "data") + f".revisions[{data__revisions_x}]")
+                    validate_https___procdoc_dev_schema_process_1_json___defs_revision(data__revisions_item, custom_formats, name_prefix)
         if "glossary" in data_keys:
             data_keys.remove("glossary")
             data__glossary = data["glossary"]
@@ -220,7 +220,7 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
             if data__glossary_is_list:
                 data__glossary_len = len(data__glossary)
                 for data__glossary_x, data__glossary_item in enumerate(data__glossary):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_term(data__glossary_item, custom_formats, (name_prefix or "data") + f".glossary[{data__glossary_x}]")
+                    validate_https___procdoc_dev_schema_process_1_json___defs_term(data__glossary_item, custom_formats, name_prefix)
         if "references" in data_keys:
             data_keys.remove("references")
             data__references = data["references"]
@@ -230,7 +230,7 @@ def validate_https___procdoc_dev_schema_process_1_json(data, custom_formats={}, 
             if data__references_is_list:
                 data__references_len = len(data__references)
                 for data__references_x, data__references_item in enumerate(data__references):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_text(data__references_item, custom_formats, (name_prefix or "data") + f".references[{data__references_x}]")
+                    validate_https___procdoc_dev_schema_process_1_json___defs_text(data__references_item, custom_formats, name_prefix)
         for data_key, data_val in data.items():
             if REGEX_PATTERNS['^x-'].search(data_key):
                 if data_key in data_keys:
@@ -251,11 +251,11 @@ def validate_https___procdoc_dev_schema_process_1_json___defs_term(data, custom_
         if "term" in data_keys:
             data_keys.remove("term")
             data__term = data["term"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__term, custom_formats, (name_prefix or "data") + ".term")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__term, custom_formats, name_prefix)
         if "definition" in data_keys:
             data_keys.remove("definition")
             data__definition = data["definition"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__definition, custom_formats, (name_prefix or "data") + ".definition")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__definition, custom_formats, name_prefix)
         for data_key, data_val in data.items():
             if REGEX_PATTERNS['^x-'].search(data_key):
                 if data_key in data_keys:
@@ -276,27 +276,27 @@ def validate_https___procdoc_dev_schema_process_1_json___defs_revision(data, cus
         if "version" in data_keys:
             data_keys.remove("version")
             data__version = data["version"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__version, custom_formats, (name_prefix or "data") + ".version")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__version, custom_formats, name_prefix)
         if "date" in data_keys:
             data_keys.remove("date")
             data__date = data["date"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_date(data__date, custom_formats, (name_prefix or "data") + ".date")
+            validate_https___procdoc_dev_schema_process_1_json___defs_date(data__date, custom_formats, name_prefix)
         if "author" in data_keys:
             data_keys.remove("author")
             data__author = data["author"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__author, custom_formats, (name_prefix or "data") + ".author")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__author, custom_formats, name_prefix)
         if "reviewed_by" in data_keys:
             data_keys.remove("reviewed_by")
             data__reviewedby = data["reviewed_by"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__reviewedby, custom_formats, (name_prefix or "data") + ".reviewed_by")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__reviewedby, custom_formats, name_prefix)
         if "approved_by" in data_keys:
             data_keys.remove("approved_by")
             data__approvedby = data["approved_by"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__approvedby, custom_formats, (name_prefix or "data") + ".approved_by")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__approvedby, custom_formats, name_prefix)
         if "changes" in data_keys:
             data_keys.remove("changes")
             data__changes = data["changes"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__changes, custom_formats, (name_prefix or "data") + ".changes")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__changes, custom_formats, name_prefix)
         for data_key, data_val in data.items():
             if REGEX_PATTERNS['^x-'].search(data_key):
                 if data_key in data_keys:
@@ -317,19 +317,19 @@ def validate_https___procdoc_dev_schema_process_1_json___defs_sla(data, custom_f
         if "name" in data_keys:
             data_keys.remove("name")
             data__name = data["name"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__name, custom_formats, (name_prefix or "data") + ".name")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__name, custom_formats, name_prefix)
         if "from" in data_keys:
             data_keys.remove("from")
             data__from = data["from"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_id(data__from, custom_formats, (name_prefix or "data") + ".from")
+            validate_https___procdoc_dev_schema_process_1_json___defs_id(data__from, custom_formats, name_prefix)
         if "to" in data_keys:
             data_keys.remove("to")
             data__to = data["to"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_id(data__to, custom_formats, (name_prefix or "data") + ".to")
+            validate_https___procdoc_dev_schema_process_1_json___defs_id(data__to, custom_formats, name_prefix)
         if "limit" in data_keys:
             data_keys.remove("limit")
             data__limit = data["limit"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__limit, custom_formats, (name_prefix or "data") + ".limit")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__limit, custom_formats, name_prefix)
         for data_key, data_val in data.items():
             if REGEX_PATTERNS['^x-'].search(data_key):
                 if data_key in data_keys:
@@ -350,23 +350,23 @@ def validate_https___procdoc_dev_schema_process_1_json___defs_kpi(data, custom_f
         if "name" in data_keys:
             data_keys.remove("name")
             data__name = data["name"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__name, custom_formats, (name_prefix or "data") + ".name")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__name, custom_formats, name_prefix)
         if "definition" in data_keys:
             data_keys.remove("definition")
             data__definition = data["definition"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__definition, custom_formats, (name_prefix or "data") + ".definition")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__definition, custom_formats, name_prefix)
         if "target" in data_keys:
             data_keys.remove("target")
             data__target = data["target"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__target, custom_formats, (name_prefix or "data") + ".target")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__target, custom_formats, name_prefix)
         if "goal" in data_keys:
             data_keys.remove("goal")
             data__goal = data["goal"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__goal, custom_formats, (name_prefix or "data") + ".goal")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__goal, custom_formats, name_prefix)
         if "owner" in data_keys:
             data_keys.remove("owner")
             data__owner = data["owner"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_id(data__owner, custom_formats, (name_prefix or "data") + ".owner")
+            validate_https___procdoc_dev_schema_process_1_json___defs_id(data__owner, custom_formats, name_prefix)
         for data_key, data_val in data.items():
             if REGEX_PATTERNS['^x-'].search(data_key):
                 if data_key in data_keys:
@@ -387,19 +387,19 @@ def validate_https___procdoc_dev_schema_process_1_json___defs_emergency(data, cu
         if "id" in data_keys:
             data_keys.remove("id")
             data__id = data["id"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_id(data__id, custom_formats, (name_prefix or "data") + ".id")
+            validate_https___procdoc_dev_schema_process_1_json___defs_id(data__id, custom_formats, name_prefix)
         if "when" in data_keys:
             data_keys.remove("when")
             data__when = data["when"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__when, custom_formats, (name_prefix or "data") + ".when")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__when, custom_formats, name_prefix)
         if "handler" in data_keys:
             data_keys.remove("handler")
             data__handler = data["handler"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_id(data__handler, custom_formats, (name_prefix or "data") + ".handler")
+            validate_https___procdoc_dev_schema_process_1_json___defs_id(data__handler, custom_formats, name_prefix)
         if "description" in data_keys:
             data_keys.remove("description")
             data__description = data["description"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__description, custom_formats, (name_prefix or "data") + ".description")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__description, custom_formats, name_prefix)
         for data_key, data_val in data.items():
             if REGEX_PATTERNS['^x-'].search(data_key):
                 if data_key in data_keys:
@@ -420,11 +420,11 @@ def validate_https___procdoc_dev_schema_process_1_json___defs_step(data, custom_
         if "id" in data_keys:
             data_keys.remove("id")
             data__id = data["id"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_id(data__id, custom_formats, (name_prefix or "data") + ".id")
+            validate_https___procdoc_dev_schema_process_1_json___defs_id(data__id, custom_formats, name_prefix)
         if "name" in data_keys:
             data_keys.remove("name")
             data__name = data["name"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__name, custom_formats, (name_prefix or "data") + ".name")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__name, custom_formats, name_prefix)
         if "type" in data_keys:
             data_keys.remove("type")
             data__type = data["type"]
@@ -434,15 +434,15 @@ def validate_https___procdoc_dev_schema_process_1_json___defs_step(data, custom_
         if "lane" in data_keys:
             data_keys.remove("lane")
             data__lane = data["lane"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_id(data__lane, custom_formats, (name_prefix or "data") + ".lane")
+            validate_https___procdoc_dev_schema_process_1_json___defs_id(data__lane, custom_formats, name_prefix)
         if "phase" in data_keys:
             data_keys.remove("phase")
             data__phase = data["phase"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_id(data__phase, custom_formats, (name_prefix or "data") + ".phase")
+            validate_https___procdoc_dev_schema_process_1_json___defs_id(data__phase, custom_formats, name_prefix)
         if "description" in data_keys:
             data_keys.remove("description")
             data__description = data["description"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__description, custom_formats, (name_prefix or "data") + ".description")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__description, custom_formats, name_prefix)
         if "key" in data_keys:
             data_keys.remove("key")
             data__key = data["key"]
@@ -451,47 +451,47 @@ def validate_https___procdoc_dev_schema_process_1_json___defs_step(data, custom_
         if "time_limit" in data_keys:
             data_keys.remove("time_limit")
             data__timelimit = data["time_limit"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__timelimit, custom_formats, (name_prefix or "data") + ".time_limit")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__timelimit, custom_formats, name_prefix)
         if "inputs" in data_keys:
             data_keys.remove("inputs")
             data__inputs = data["inputs"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_texts(data__inputs, custom_formats, (name_prefix or "data") + ".inputs")
+            validate_https___procdoc_dev_schema_process_1_json___defs_texts(data__inputs, custom_formats, name_prefix)
         if "outputs" in data_keys:
             data_keys.remove("outputs")
             data__outputs = data["outputs"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_texts(data__outputs, custom_formats, (name_prefix or "data") + ".outputs")
+            validate_https___procdoc_dev_schema_process_1_json___defs_texts(data__outputs, custom_formats, name_prefix)
         if "documents" in data_keys:
             data_keys.remove("documents")
             data__documents = data["documents"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_ids(data__documents, custom_formats, (name_prefix or "data") + ".documents")
+            validate_https___procdoc_dev_schema_process_1_json___defs_ids(data__documents, custom_formats, name_prefix)
         if "records" in data_keys:
             data_keys.remove("records")
             data__records = data["records"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_ids(data__records, custom_formats, (name_prefix or "data") + ".records")
+            validate_https___procdoc_dev_schema_process_1_json___defs_ids(data__records, custom_formats, name_prefix)
         if "system" in data_keys:
             data_keys.remove("system")
             data__system = data["system"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__system, custom_formats, (name_prefix or "data") + ".system")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__system, custom_formats, name_prefix)
         if "raci" in data_keys:
             data_keys.remove("raci")
             data__raci = data["raci"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_raci(data__raci, custom_formats, (name_prefix or "data") + ".raci")
+            validate_https___procdoc_dev_schema_process_1_json___defs_raci(data__raci, custom_formats, name_prefix)
         if "control" in data_keys:
             data_keys.remove("control")
             data__control = data["control"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_control(data__control, custom_formats, (name_prefix or "data") + ".control")
+            validate_https___procdoc_dev_schema_process_1_json___defs_control(data__control, custom_formats, name_prefix)
         if "next" in data_keys:
             data_keys.remove("next")
             data__next = data["next"]
             data__next_one_of_count2 = 0
             if data__next_one_of_count2 < 2:
                 try:
-                    validate_https___procdoc_dev_schema_process_1_json___defs_id(data__next, custom_formats, (name_prefix or "data") + ".next")
+                    validate_https___procdoc_dev_schema_process_1_json___defs_id(data__next, custom_formats, name_prefix)
                     data__next_one_of_count2 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if data__next_one_of_count2 < 2:
                 try:
-                    validate_https___procdoc_dev_schema_process_1_json___defs_ids(data__next, custom_formats, (name_prefix or "data") + ".next")
+                    validate_https___procdoc_dev_schema_process_1_json___defs_ids(data__next, custom_formats, name_prefix)
                     data__next_one_of_count2 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if data__next_one_of_count2 != 1:
@@ -505,15 +505,15 @@ def validate_https___procdoc_dev_schema_process_1_json___defs_step(data, custom_
             if data__branches_is_list:
                 data__branches_len = len(data__branches)
                 for data__branches_x, data__branches_item in enumerate(data__branches):
-                    validate_https___procdoc_dev_schema_process_1_json___defs_branch(data__branches_item, custom_formats, (name_prefix or "data") + f".branches[{data__branches_x}]")
+                    validate_https___procdoc_dev_schema_process_1_json___defs_branch(data__branches_item, custom_formats, name_prefix)
         if "process" in data_keys:
             data_keys.remove("process")
             data__process = data["process"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_code(data__process, custom_formats, (name_prefix or "data") + ".process")
+            validate_https___procdoc_dev_schema_process_1_json___defs_code(data__process, custom_formats, name_prefix)
         if "trigger" in data_keys:
             data_keys.remove("trigger")
             data__trigger = data["trigger"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__trigger, custom_formats, (name_prefix or "data") + ".trigger")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__trigger, custom_formats, name_prefix)
         for data_key, data_val in data.items():
             if REGEX_PATTERNS['^x-'].search(data_key):
                 if data_key in data_keys:
@@ -534,19 +534,19 @@ def validate_https___procdoc_dev_schema_process_1_json___defs_branch(data, custo
         if "when" in data_keys:
             data_keys.remove("when")
             data__when = data["when"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__when, custom_formats, (name_prefix or "data") + ".when")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__when, custom_formats, name_prefix)
         if "next" in data_keys:
             data_keys.remove("next")
             data__next = data["next"]
             data__next_one_of_count3 = 0
             if data__next_one_of_count3 < 2:
                 try:
-                    validate_https___procdoc_dev_schema_process_1_json___defs_id(data__next, custom_formats, (name_prefix or "data") + ".next")
+                    validate_https___procdoc_dev_schema_process_1_json___defs_id(data__next, custom_formats, name_prefix)
                     data__next_one_of_count3 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if data__next_one_of_count3 < 2:
                 try:
-                    validate_https___procdoc_dev_schema_process_1_json___defs_ids(data__next, custom_formats, (name_prefix or "data") + ".next")
+                    validate_https___procdoc_dev_schema_process_1_json___defs_ids(data__next, custom_formats, name_prefix)
                     data__next_one_of_count3 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if data__next_one_of_count3 != 1:
@@ -568,19 +568,19 @@ def validate_https___procdoc_dev_schema_process_1_json___defs_control(data, cust
         if "standard" in data_keys:
             data_keys.remove("standard")
             data__standard = data["standard"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__standard, custom_formats, (name_prefix or "data") + ".standard")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__standard, custom_formats, name_prefix)
         if "method" in data_keys:
             data_keys.remove("method")
             data__method = data["method"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__method, custom_formats, (name_prefix or "data") + ".method")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__method, custom_formats, name_prefix)
         if "record" in data_keys:
             data_keys.remove("record")
             data__record = data["record"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_id(data__record, custom_formats, (name_prefix or "data") + ".record")
+            validate_https___procdoc_dev_schema_process_1_json___defs_id(data__record, custom_formats, name_prefix)
         if "on_fail" in data_keys:
             data_keys.remove("on_fail")
             data__onfail = data["on_fail"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__onfail, custom_formats, (name_prefix or "data") + ".on_fail")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__onfail, custom_formats, name_prefix)
         for data_key, data_val in data.items():
             if REGEX_PATTERNS['^x-'].search(data_key):
                 if data_key in data_keys:
@@ -598,19 +598,19 @@ def validate_https___procdoc_dev_schema_process_1_json___defs_raci(data, custom_
         if "r" in data_keys:
             data_keys.remove("r")
             data__r = data["r"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_party(data__r, custom_formats, (name_prefix or "data") + ".r")
+            validate_https___procdoc_dev_schema_process_1_json___defs_party(data__r, custom_formats, name_prefix)
         if "a" in data_keys:
             data_keys.remove("a")
             data__a = data["a"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_party(data__a, custom_formats, (name_prefix or "data") + ".a")
+            validate_https___procdoc_dev_schema_process_1_json___defs_party(data__a, custom_formats, name_prefix)
         if "c" in data_keys:
             data_keys.remove("c")
             data__c = data["c"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_party(data__c, custom_formats, (name_prefix or "data") + ".c")
+            validate_https___procdoc_dev_schema_process_1_json___defs_party(data__c, custom_formats, name_prefix)
         if "i" in data_keys:
             data_keys.remove("i")
             data__i = data["i"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_party(data__i, custom_formats, (name_prefix or "data") + ".i")
+            validate_https___procdoc_dev_schema_process_1_json___defs_party(data__i, custom_formats, name_prefix)
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': False, 'properties': {'r': {'description': 'One lane id, or a list of lane ids.', 'oneOf': [{'$ref': '#/$defs/id'}, {'$ref': '#/$defs/ids'}]}, 'a': {'description': 'One lane id, or a list of lane ids.', 'oneOf': [{'$ref': '#/$defs/id'}, {'$ref': '#/$defs/ids'}]}, 'c': {'description': 'One lane id, or a list of lane ids.', 'oneOf': [{'$ref': '#/$defs/id'}, {'$ref': '#/$defs/ids'}]}, 'i': {'description': 'One lane id, or a list of lane ids.', 'oneOf': [{'$ref': '#/$defs/id'}, {'$ref': '#/$defs/ids'}]}}}, rule='additionalProperties')
     return data
@@ -619,12 +619,12 @@ def validate_https___procdoc_dev_schema_process_1_json___defs_party(data, custom
     data_one_of_count4 = 0
     if data_one_of_count4 < 2:
         try:
-            validate_https___procdoc_dev_schema_process_1_json___defs_id(data, custom_formats, (name_prefix or "data") + "")
+            validate_https___procdoc_dev_schema_process_1_json___defs_id(data, custom_formats, name_prefix)
             data_one_of_count4 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
     if data_one_of_count4 < 2:
         try:
-            validate_https___procdoc_dev_schema_process_1_json___defs_ids(data, custom_formats, (name_prefix or "data") + "")
+            validate_https___procdoc_dev_schema_process_1_json___defs_ids(data, custom_formats, name_prefix)
             data_one_of_count4 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
     if data_one_of_count4 != 1:
@@ -638,7 +638,7 @@ def validate_https___procdoc_dev_schema_process_1_json___defs_ids(data, custom_f
     if data_is_list:
         data_len = len(data)
         for data_x, data_item in enumerate(data):
-            validate_https___procdoc_dev_schema_process_1_json___defs_id(data_item, custom_formats, (name_prefix or "data") + f"[{data_x}]")
+            validate_https___procdoc_dev_schema_process_1_json___defs_id(data_item, custom_formats, name_prefix)
     return data
 
 def validate_https___procdoc_dev_schema_process_1_json___defs_texts(data, custom_formats={}, name_prefix=None):
@@ -648,7 +648,7 @@ def validate_https___procdoc_dev_schema_process_1_json___defs_texts(data, custom
     if data_is_list:
         data_len = len(data)
         for data_x, data_item in enumerate(data):
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data_item, custom_formats, (name_prefix or "data") + f"[{data_x}]")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data_item, custom_formats, name_prefix)
     return data
 
 def validate_https___procdoc_dev_schema_process_1_json___defs_record(data, custom_formats={}, name_prefix=None):
@@ -663,23 +663,23 @@ def validate_https___procdoc_dev_schema_process_1_json___defs_record(data, custo
         if "id" in data_keys:
             data_keys.remove("id")
             data__id = data["id"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_id(data__id, custom_formats, (name_prefix or "data") + ".id")
+            validate_https___procdoc_dev_schema_process_1_json___defs_id(data__id, custom_formats, name_prefix)
         if "name" in data_keys:
             data_keys.remove("name")
             data__name = data["name"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__name, custom_formats, (name_prefix or "data") + ".name")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__name, custom_formats, name_prefix)
         if "keep" in data_keys:
             data_keys.remove("keep")
             data__keep = data["keep"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__keep, custom_formats, (name_prefix or "data") + ".keep")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__keep, custom_formats, name_prefix)
         if "stored_in" in data_keys:
             data_keys.remove("stored_in")
             data__storedin = data["stored_in"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__storedin, custom_formats, (name_prefix or "data") + ".stored_in")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__storedin, custom_formats, name_prefix)
         if "form" in data_keys:
             data_keys.remove("form")
             data__form = data["form"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_id(data__form, custom_formats, (name_prefix or "data") + ".form")
+            validate_https___procdoc_dev_schema_process_1_json___defs_id(data__form, custom_formats, name_prefix)
         for data_key, data_val in data.items():
             if REGEX_PATTERNS['^x-'].search(data_key):
                 if data_key in data_keys:
@@ -700,11 +700,11 @@ def validate_https___procdoc_dev_schema_process_1_json___defs_document(data, cus
         if "id" in data_keys:
             data_keys.remove("id")
             data__id = data["id"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_id(data__id, custom_formats, (name_prefix or "data") + ".id")
+            validate_https___procdoc_dev_schema_process_1_json___defs_id(data__id, custom_formats, name_prefix)
         if "name" in data_keys:
             data_keys.remove("name")
             data__name = data["name"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__name, custom_formats, (name_prefix or "data") + ".name")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__name, custom_formats, name_prefix)
         if "kind" in data_keys:
             data_keys.remove("kind")
             data__kind = data["kind"]
@@ -713,7 +713,7 @@ def validate_https___procdoc_dev_schema_process_1_json___defs_document(data, cus
         if "ref" in data_keys:
             data_keys.remove("ref")
             data__ref = data["ref"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__ref, custom_formats, (name_prefix or "data") + ".ref")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__ref, custom_formats, name_prefix)
         for data_key, data_val in data.items():
             if REGEX_PATTERNS['^x-'].search(data_key):
                 if data_key in data_keys:
@@ -734,11 +734,11 @@ def validate_https___procdoc_dev_schema_process_1_json___defs_phase(data, custom
         if "id" in data_keys:
             data_keys.remove("id")
             data__id = data["id"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_id(data__id, custom_formats, (name_prefix or "data") + ".id")
+            validate_https___procdoc_dev_schema_process_1_json___defs_id(data__id, custom_formats, name_prefix)
         if "name" in data_keys:
             data_keys.remove("name")
             data__name = data["name"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__name, custom_formats, (name_prefix or "data") + ".name")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__name, custom_formats, name_prefix)
         for data_key, data_val in data.items():
             if REGEX_PATTERNS['^x-'].search(data_key):
                 if data_key in data_keys:
@@ -759,11 +759,11 @@ def validate_https___procdoc_dev_schema_process_1_json___defs_lane(data, custom_
         if "id" in data_keys:
             data_keys.remove("id")
             data__id = data["id"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_id(data__id, custom_formats, (name_prefix or "data") + ".id")
+            validate_https___procdoc_dev_schema_process_1_json___defs_id(data__id, custom_formats, name_prefix)
         if "name" in data_keys:
             data_keys.remove("name")
             data__name = data["name"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__name, custom_formats, (name_prefix or "data") + ".name")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__name, custom_formats, name_prefix)
         if "kind" in data_keys:
             data_keys.remove("kind")
             data__kind = data["kind"]
@@ -772,7 +772,7 @@ def validate_https___procdoc_dev_schema_process_1_json___defs_lane(data, custom_
         if "duties" in data_keys:
             data_keys.remove("duties")
             data__duties = data["duties"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__duties, custom_formats, (name_prefix or "data") + ".duties")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__duties, custom_formats, name_prefix)
         for data_key, data_val in data.items():
             if REGEX_PATTERNS['^x-'].search(data_key):
                 if data_key in data_keys:
@@ -793,15 +793,15 @@ def validate_https___procdoc_dev_schema_process_1_json___defs_output(data, custo
         if "name" in data_keys:
             data_keys.remove("name")
             data__name = data["name"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__name, custom_formats, (name_prefix or "data") + ".name")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__name, custom_formats, name_prefix)
         if "description" in data_keys:
             data_keys.remove("description")
             data__description = data["description"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__description, custom_formats, (name_prefix or "data") + ".description")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__description, custom_formats, name_prefix)
         if "to_process" in data_keys:
             data_keys.remove("to_process")
             data__toprocess = data["to_process"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_code(data__toprocess, custom_formats, (name_prefix or "data") + ".to_process")
+            validate_https___procdoc_dev_schema_process_1_json___defs_code(data__toprocess, custom_formats, name_prefix)
         for data_key, data_val in data.items():
             if REGEX_PATTERNS['^x-'].search(data_key):
                 if data_key in data_keys:
@@ -822,7 +822,7 @@ def validate_https___procdoc_dev_schema_process_1_json___defs_trigger(data, cust
         if "description" in data_keys:
             data_keys.remove("description")
             data__description = data["description"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__description, custom_formats, (name_prefix or "data") + ".description")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__description, custom_formats, name_prefix)
         if "mode" in data_keys:
             data_keys.remove("mode")
             data__mode = data["mode"]
@@ -831,11 +831,11 @@ def validate_https___procdoc_dev_schema_process_1_json___defs_trigger(data, cust
         if "assured_by" in data_keys:
             data_keys.remove("assured_by")
             data__assuredby = data["assured_by"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__assuredby, custom_formats, (name_prefix or "data") + ".assured_by")
+            validate_https___procdoc_dev_schema_process_1_json___defs_text(data__assuredby, custom_formats, name_prefix)
         if "from_process" in data_keys:
             data_keys.remove("from_process")
             data__fromprocess = data["from_process"]
-            validate_https___procdoc_dev_schema_process_1_json___defs_code(data__fromprocess, custom_formats, (name_prefix or "data") + ".from_process")
+            validate_https___procdoc_dev_schema_process_1_json___defs_code(data__fromprocess, custom_formats, name_prefix)
         for data_key, data_val in data.items():
             if REGEX_PATTERNS['^x-'].search(data_key):
                 if data_key in data_keys:
