@@ -235,6 +235,8 @@ class _Router:
         self.used: dict[str, set[str]] = {}  # the ports each shape's lines leave by, planned or taken
         self.crowded = 0  # lines that found no way of their own
         self.middle_exits: set[str] = set()  # shapes with a line still to leave from the middle of their bottom
+        self.runs: set[float] = set()  # the x of every vertical piece drawn
+        self.on_demand = False  # every free height of a gap, and verticals beside drawn lines, are candidates
         tracks = range(max(1, int((space.pad - 1.2 * TRACK - CLEARANCE) / TRACK) + 1))
         margins = [x + side * (1.2 + k) * TRACK for x in space.borders for side in (-1, 1) for k in tracks]
         beside = [x for _, b in space.obstacles for x in (b.left - 2.5 * TRACK, b.right + 2.5 * TRACK)]
@@ -247,12 +249,11 @@ class _Router:
         if flow.kind != "flow":
             self._take([(tail.right, head.y), (head.left, head.y)], flow.head)
             return port, tuple(self.paths[-1])
-        used = self.used.get(flow.tail, set())
-        mirror = _bottom(-_offset(port) / 2 if port in ("left", "right") else -_offset(port))
-        options = [port] + ([mirror] if port != "bottom" and mirror not in used else [])
-        score, (port, points) = self._choose(flow, options[0])
-        if score != (0, 0) and len(options) > 1:  # the mirror point only when the first is not perfect
-            score, (port, points) = min((score, (port, points)), self._choose(flow, options[1]), key=lambda f: f[0])
+        score, (port, points) = self._choose_port(flow, port)
+        if score[0] > 0:  # no way of its own on the usual tracks: make tracks on demand
+            self.on_demand = True
+            score, (port, points) = min((score, (port, points)), self._choose_port(flow, port), key=lambda f: f[0])
+            self.on_demand = False
         self.crowded += score[0] > 0
         chosen = port, _simplified(points)
         self.used.setdefault(flow.tail, set()).add(chosen[0])
@@ -281,6 +282,16 @@ class _Router:
                         hopper = j if _room(point, p, q, 0) or not _room(point, v, w, 1) else i
                         found.setdefault(hopper, set()).add(point)
         return [tuple(sorted(found.get(j, ()), key=lambda h: _along(path, h))) for j, path in enumerate(self.paths)]
+
+    def _choose_port(self, flow: Flow, port: str) -> tuple[tuple[int, int], tuple[str, list[Point]]]:
+        """The best path leaving by `port`, or by its mirror point when that is better and free."""
+        used = self.used.get(flow.tail, set())
+        mirror = _bottom(-_offset(port) / 2 if port in ("left", "right") else -_offset(port))
+        options = [port] + ([mirror] if port != "bottom" and mirror not in used else [])
+        score, (port, points) = self._choose(flow, options[0])
+        if score != (0, 0) and len(options) > 1:  # the mirror point only when the first is not perfect
+            score, (port, points) = min((score, (port, points)), self._choose(flow, options[1]), key=lambda f: f[0])
+        return score, (port, points)
 
     def _free_bottom(self, tail: str, side: float) -> str:
         """A point of the tail's bottom on `side` (-1 left, 1 right) that no line has left from yet."""
@@ -363,11 +374,12 @@ class _Router:
             yield from ((port, p) for p in self._down(start, tail, head, flow))
         elif beside:
             for x, entry in self._side_entries(tail, head, lambda x: True):
-                y = self._track(self._gap_below(tail), sx, x)
-                yield port, [start, (sx, y), (x, y), (x, head.y), entry]
+                for y in self._tracks(self._gap_below(tail), sx, x):
+                    yield port, [start, (sx, y), (x, y), (x, head.y), entry]
         for x in self._verticals(tail, head, lambda x: True):
-            y_out, y_in = self._track(self._gap_below(tail), sx, x), self._track(self._gap_above(head), x, head.x)
-            yield port, [start, (sx, y_out), (x, y_out), (x, y_in), (head.x, y_in), (head.x, head.top)]
+            for y_out in self._tracks(self._gap_below(tail), sx, x):
+                for y_in in self._tracks(self._gap_above(head), x, head.x):
+                    yield port, [start, (sx, y_out), (x, y_out), (x, y_in), (head.x, y_in), (head.x, head.top)]
 
     def _from_corner(
         self, tail: Box, head: Box, corner: Point, downward: bool, beside: bool
@@ -382,15 +394,15 @@ class _Router:
         if downward:
             if beyond(head.x):
                 yield [corner, (head.x, tail.y), end]
-            y = self._track(self._gap_below(tail), corner[0], head.x)
-            for out in (corner[0] + sign * 2 * TRACK, corner[0] + sign * TRACK):
-                yield [corner, (out, tail.y), (out, y), (head.x, y), end]
+            for y in self._tracks(self._gap_below(tail), corner[0], head.x):
+                for out in (corner[0] + sign * 2 * TRACK, corner[0] + sign * TRACK):
+                    yield [corner, (out, tail.y), (out, y), (head.x, y), end]
         elif beside:
             for x, entry in self._side_entries(tail, head, beyond):
                 yield [corner, (x, tail.y), (x, head.y), entry]
         for x in self._verticals(tail, head, beyond):
-            y = self._track(self._gap_above(head), x, head.x)
-            yield [corner, (x, tail.y), (x, y), (head.x, y), end]
+            for y in self._tracks(self._gap_above(head), x, head.x):
+                yield [corner, (x, tail.y), (x, y), (head.x, y), end]
 
     def _down(self, start: Point, tail: Box, head: Box, flow: Flow) -> Iterator[list[Point]]:
         """Straight down, or down-across-down through the gap below the tail or above the head."""
@@ -401,10 +413,10 @@ class _Router:
         elif _within(sx, head, flow.head in self.diamonds):
             yield [start, (sx, head.top)]
         for x in self._entries(head, flow.head in self.diamonds):
-            y = self._track(self._gap_below(tail), sx, x)
-            yield [start, (sx, y), (x, y), (x, head.top)]
-        y = self._track(self._gap_above(head), sx, head.x)
-        yield [start, (sx, y), (head.x, y), end]
+            for y in self._tracks(self._gap_below(tail), sx, x):
+                yield [start, (sx, y), (x, y), (x, head.top)]
+        for y in self._tracks(self._gap_above(head), sx, head.x):
+            yield [start, (sx, y), (head.x, y), end]
 
     def _side_entries(self, tail: Box, head: Box, keep: Callable[[float], bool]) -> Iterator[tuple[float, Point]]:
         """Verticals beside the head, each with the point of the head's side it leads to."""
@@ -418,12 +430,20 @@ class _Router:
         """Where a line may come down into `head`: its middle, or off-centre into a box."""
         if diamond:
             return [head.x]
-        inner = [x for x in self.verticals if _within(x, head, False)]
+        inner = [x for x in self._all_verticals() if _within(x, head, False)]
         return [head.x, *sorted(inner, key=lambda x: abs(x - head.x))]
 
     def _verticals(self, tail: Box, head: Box, keep: Callable[[float], bool]) -> list[float]:
         """Candidate x for a line's vertical run, shortest detour first."""
-        return sorted((x for x in self.verticals if keep(x)), key=lambda x: abs(tail.x - x) + abs(x - head.x))
+        return sorted((x for x in self._all_verticals() if keep(x)), key=lambda x: abs(tail.x - x) + abs(x - head.x))
+
+    def _all_verticals(self) -> list[float]:
+        """The verticals of the margins and beside the shapes; on demand also a track beside each drawn line."""
+        if not self.on_demand:
+            return self.verticals
+        low, high = self.verticals[0], self.verticals[-1]
+        beside = {round(x + side * TRACK, 2) for x in self.runs for side in (-1, 1)}
+        return sorted({*self.verticals, *(x for x in beside if low <= x <= high)})
 
     def _gap_below(self, box: Box) -> tuple[float, float]:
         return next((g for g in self.gaps if g[0] >= box.bottom - 0.01), self.gaps[-1])
@@ -431,15 +451,19 @@ class _Router:
     def _gap_above(self, box: Box) -> tuple[float, float]:
         return next((g for g in reversed(self.gaps) if g[1] <= box.top + 0.01), self.gaps[0])
 
-    def _track(self, gap: tuple[float, float], x0: float, x1: float) -> float:
-        """The height nearest the gap's middle that no other line uses along [x0, x1]."""
+    def _tracks(self, gap: tuple[float, float], x0: float, x1: float) -> list[float]:
+        """The height nearest the gap's middle that no other line uses along [x0, x1]; on demand,
+        every such height, nearest the middle first (the line's verticals may need another)."""
         low, high = gap[0] + CLEARANCE, gap[1] - ARROW_ROOM
         centre, a, b = (low + high) / 2, min(x0, x1), max(x0, x1)
+        free = []
         for k in range(int((high - low) / TRACK) + 2):
             y = centre + (k + 1) // 2 * TRACK * (1 if k % 2 else -1)
             if low <= y <= high and not self._overlaps(True, y, a, b):
-                return y
-        return centre
+                if not self.on_demand:
+                    return [y]
+                free.append(y)
+        return free or [centre]
 
     def _overlaps(self, horizontal: bool, at: float, a: float, b: float, head: str = "") -> bool:
         """Whether a line already runs along [a, b] at `at`, nearer than APART; a line into
@@ -475,6 +499,8 @@ class _Router:
             area = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
             self.taken.add((horizontal, at, min(a, b), max(a, b), head), *area)
             self.lines.add((index, (x0, y0), (x1, y1)), *area)
+            if not horizontal:
+                self.runs.add(x0)
 
 
 T = TypeVar("T")
