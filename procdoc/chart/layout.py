@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from itertools import accumulate, pairwise
 
 from procdoc import graph
-from procdoc.chart.routing import TRACK, Box, Flow, Route, Space, route_all
+from procdoc.chart.routing import TRACK, Box, Crowded, Flow, Route, Space, route_all
 from procdoc.model import Lane, Phase, Process, Step
 
 Runner = Callable[[str, str, str], bytes]
@@ -283,12 +283,16 @@ class _Frame:
 
 def _arrange(chart: Plan, measured: dict[str, Box]) -> Layout:
     """The chart laid out with the narrowest lane margins and row gaps in which every line and
-    label finds a place of its own: while one has none, margins and gaps grow by a track."""
+    label finds a place of its own: while one has none, margins and gaps grow by a track. Failing
+    that, labels are placed as their lines are drawn, the later lines keeping off them."""
     body = [s for s in chart.shapes if s.kind in BODY_KINDS]
     measured = {**measured, **_beside(body, measured)}
     for more in range(MORE_ROOM + 1):
         spaced = _rows_apart(chart, body, measured, more * TRACK) if more else measured
         placed, crowded = _arrange_with(chart, body, spaced, LANE_PAD + more * TRACK)
+        if crowded.labels:  # again, these lines taking a way where their label fits
+            retried = _arrange_with(chart, body, spaced, LANE_PAD + more * TRACK, crowded.labels)
+            placed, crowded = retried if len(retried[1]) < len(crowded) else (placed, crowded)
         if not crowded:
             break
     return placed
@@ -306,7 +310,9 @@ def _rows_apart(chart: Plan, body: list[Shape], measured: dict[str, Box], extra:
     return spaced
 
 
-def _arrange_with(chart: Plan, body: list[Shape], measured: dict[str, Box], pad: float) -> tuple[Layout, int]:
+def _arrange_with(
+    chart: Plan, body: list[Shape], measured: dict[str, Box], pad: float, labels_first: frozenset[Flow] = frozenset()
+) -> tuple[Layout, Crowded]:
     extents = _lane_extents(body, measured, len(chart.lanes))
     frame = _frame(chart, measured, extents, pad)
     shift_y = frame.header + BODY_PAD - min((measured[s.name].top for s in body), default=0.0)
@@ -317,8 +323,8 @@ def _arrange_with(chart: Plan, body: list[Shape], measured: dict[str, Box], pad:
     cuts = [frame.header] + [measured[f"b{k}"].y + shift_y for k in range(1, len(chart.phases))] + [bottom]
     bands = [(phase, Rect(0, cuts[i], frame.right, cuts[i + 1])) for i, phase in enumerate(chart.phases)]
     boxes.update(_furniture(chart, measured, frame, bands, bottom))
-    routes, crowded = _lines(chart, boxes, body, Space(boxes, [], set(), frame.borders, frame.header, bottom, pad),
-                             measured)
+    space = Space(boxes, [], set(), frame.borders, frame.header, bottom, pad, labels_first)
+    routes, crowded = _lines(chart, boxes, body, space, measured)
     legend = boxes["legend"]
     return Layout(max(frame.right, legend.right), legend.bottom, columns, bands, boxes, routes), crowded
 
@@ -412,7 +418,7 @@ def _furniture(
 
 def _lines(
     chart: Plan, boxes: dict[str, Box], body: list[Shape], frame: Space, measured: dict[str, Box]
-) -> tuple[list[Route], int]:
+) -> tuple[list[Route], Crowded]:
     """The lines routed around the placed shapes, each label the size dot measured; and how
     many lines found no way of their own (`frame`: the space with no shapes in it yet)."""
     diamonds = {s.name for s in body

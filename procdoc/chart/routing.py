@@ -88,6 +88,9 @@ class Space:
     includes the gap to its step). `borders`: the x of each lane's left edge,
     then the last lane's right edge; `pad`: the free margin inside each lane
     border. Lines run between `top` (below the header band) and `bottom`.
+    `labels_first`: lines whose label found no place of its own last time:
+    each takes a way where its label fits, the label goes there at once,
+    and the lines after it keep off it.
     """
 
     boxes: Mapping[str, Box]
@@ -97,26 +100,45 @@ class Space:
     top: float
     bottom: float
     pad: float = 12.0
+    labels_first: frozenset[Flow] = frozenset()
 
 
-def route_all(flows: list[Flow], space: Space, labels: Mapping[Flow, Box]) -> tuple[list[Route], int]:
-    """Every line routed in written order, then every label (`labels`: its measured size) beside its line;
-    and how many lines found no way that runs on no other line."""
-    router = _Router(space)
+@dataclass(frozen=True)
+class Crowded:
+    """The lines that found no way of their own, and the lines whose label found no place of its own."""
+
+    lines: frozenset[Flow] = frozenset()
+    labels: frozenset[Flow] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.lines or self.labels)
+
+    def __len__(self) -> int:
+        return len(self.lines) + len(self.labels)
+
+
+def route_all(flows: list[Flow], space: Space, labels: Mapping[Flow, Box]) -> tuple[list[Route], Crowded]:
+    """Every line routed in written order, then every label (`labels`: its measured size) beside its line
+    (some right after their line, see `Space.labels_first`); and what found no place of its own."""
+    router = _Router(space, labels)
     ports = _ports(flows, space)
     router.middle_exits = {flow.tail for flow, port in zip(flows, ports, strict=True) if port == "bottom"}
     for flow, port in zip(flows, ports, strict=True):
         router.used.setdefault(flow.tail, set()).add(port)
     order = _order(flows, ports)
-    routed = {j: router.route(flows[j], ports[j]) for j in order}
-    paths = [routed[j] for j in range(len(flows))]
-    hops = router.hops()
     at = {j: k for k, j in enumerate(order)}
+    routed, placed = {}, {}
+    for j in order:
+        routed[j] = router.route(flows[j], ports[j])
+        if flows[j] in space.labels_first and flows[j] in labels:
+            placed[j] = router.keep_off(router.label(at[j], flows[j]))
+    placed |= {j: router.label(at[j], f) for j, f in enumerate(flows) if f in labels and j not in placed}
+    hops = router.hops()
     routes = [
-        Route(flow, port, points, router.label(at[j], labels[flow]) if flow in labels else None, hops[at[j]])
-        for j, (flow, (port, points)) in enumerate(zip(flows, paths, strict=True))
+        Route(flow, port, points, placed.get(j), hops[at[j]])
+        for j, (flow, (port, points)) in enumerate(zip(flows, (routed[j] for j in range(len(flows))), strict=True))
     ]
-    return routes, router.crowded
+    return routes, Crowded(frozenset(router.crowded), frozenset(router.crowded_labels))
 
 
 def _order(flows: list[Flow], ports: list[str]) -> list[int]:
@@ -221,8 +243,10 @@ class _Router:
     parallel tracks.
     """
 
-    def __init__(self, space: Space) -> None:
+    def __init__(self, space: Space, labels: Mapping[Flow, Box]) -> None:
         self.boxes = space.boxes
+        self.sizes = labels
+        self.labels_first = space.labels_first
         self.diamonds = space.diamonds
         self.obstacles: _Grid[tuple[str, Box]] = _Grid()
         for name, box in space.obstacles:
@@ -233,7 +257,8 @@ class _Router:
         self.labels: _Grid[Box] = _Grid()
         self.paths: list[list[Point]] = []
         self.used: dict[str, set[str]] = {}  # the ports each shape's lines leave by, planned or taken
-        self.crowded = 0  # lines that found no way of their own
+        self.crowded: set[Flow] = set()  # lines that found no way of their own
+        self.crowded_labels: set[Flow] = set()  # lines whose label found no place of its own
         self.middle_exits: set[str] = set()  # shapes with a line still to leave from the middle of their bottom
         self.runs: set[float] = set()  # the x of every vertical piece drawn
         self.on_demand = False  # every free height of a gap, and verticals beside drawn lines, are candidates
@@ -254,7 +279,8 @@ class _Router:
             self.on_demand = True
             score, (port, points) = min((score, (port, points)), self._choose_port(flow, port), key=lambda f: f[0])
             self.on_demand = False
-        self.crowded += score[0] > 0
+        if score[0] > 0:
+            self.crowded.add(flow)
         chosen = port, _simplified(points)
         self.used.setdefault(flow.tail, set()).add(chosen[0])
         if chosen[0] == "bottom":
@@ -283,6 +309,12 @@ class _Router:
                         found.setdefault(hopper, set()).add(point)
         return [tuple(sorted(found.get(j, ()), key=lambda h: _along(path, h))) for j, path in enumerate(self.paths)]
 
+    def keep_off(self, label: Box) -> Box:
+        """The label, which the lines routed after it keep clear of by more than it is from its own line."""
+        room = Box(label.x, label.y, label.w + 2 * LABEL_GAP, label.h + 2 * LABEL_GAP)
+        self.obstacles.add(("", room), room.left, room.top, room.right, room.bottom)
+        return label
+
     def _choose_port(self, flow: Flow, port: str) -> tuple[tuple[int, int], tuple[str, list[Point]]]:
         """The best path leaving by `port`, or by its mirror point when that is better and free."""
         used = self.used.get(flow.tail, set())
@@ -306,6 +338,9 @@ class _Router:
         best: tuple[int, tuple[str, list[Point]]] | None = None
         for tried, candidate in enumerate(self._candidates(flow, port)):
             avoids, alone = self._clear(candidate[1], flow)
+            if avoids and alone and flow in self.labels_first:
+                spot = self._spot(_simplified(candidate[1]), len(self.paths), self.sizes[flow])
+                alone = spot is not None and spot[0] == 0
             if avoids and alone:
                 crossings = self._crossings(candidate[1], flow.tail)
                 best = best if best is not None and best[0] <= crossings else (crossings, candidate)
@@ -330,11 +365,21 @@ class _Router:
             count += 1 if stub and _cross(p, q, *stub) else 0
         return count
 
-    def label(self, index: int, size: Box) -> Box:
-        """A spot beside line `index`, nearest its tail, covering no shape and no other label,
-        nearer to its own line than to any other and crossed by as few other lines as can be."""
+    def label(self, index: int, flow: Flow) -> Box:
+        """The label of line `index` in its best spot (see `_spot`), or at the line's start if none."""
+        best = self._spot(self.paths[index], index, self.sizes[flow])
+        x, y = self.paths[index][0]
+        chosen = best[1] if best is not None else Box(x, y, self.sizes[flow].w, self.sizes[flow].h)
+        if best is None or best[0] > 0:
+            self.crowded_labels.add(flow)
+        self.labels.add(chosen, chosen.left, chosen.top, chosen.right, chosen.bottom)
+        return chosen
+
+    def _spot(self, own_path: list[Point], index: int, size: Box) -> tuple[int, Box] | None:
+        """A spot beside a line (`index`: its path's, if drawn), nearest its tail, covering no shape and
+        no other label, nearer to its own line than to any other and crossed by as few other lines as can be;
+        with how many other lines are as near or cross it."""
         best: tuple[int, Box] | None = None
-        own_path = self.paths[index]
         for spot in _label_spots(own_path, size.w, size.h):
             if any(_overlap(spot, b) for b in self.labels.near(spot.left, spot.top, spot.right, spot.bottom)) or any(
                 _overlap(spot, b, name in self.diamonds)
@@ -348,11 +393,7 @@ class _Router:
             best = best if best is not None and best[0] <= crossing else (crossing, spot)
             if crossing == 0:
                 break
-        x, y = self.paths[index][0]
-        chosen = best[1] if best is not None else Box(x, y, size.w, size.h)
-        self.crowded += best is None or best[0] > 0
-        self.labels.add(chosen, chosen.left, chosen.top, chosen.right, chosen.bottom)
-        return chosen
+        return best
 
     def _candidates(self, flow: Flow, port: str) -> Iterator[tuple[str, list[Point]]]:
         """Paths from the tail to the head, simplest first; the last ones always exist.
