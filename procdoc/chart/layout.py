@@ -335,19 +335,21 @@ def _beside(body: list[Shape], measured: dict[str, Box]) -> dict[str, Box]:
     dot does not always keep the order of flat edges inside clusters. A step
     and its notes form a unit, its notes SIDE_GAP from the step, closer than
     dot's ROW_GAP, so that a note reads as its own step's and not the
-    neighbour's; a row's units keep dot's order, and a step keeps dot's x
-    unless the unit before it needs the room.
+    neighbour's; a row's units (a fork is one on its own) keep dot's order,
+    and a step keeps dot's x unless the unit before it needs the room.
     """
     names = {s.name for s in body}
-    rows: dict[tuple[int, float], list[str]] = {}
+    rows: dict[tuple[int, float], list[Shape]] = {}
     for shape in body:
-        if shape.kind == "step":
-            rows.setdefault((shape.lane or 0, measured[shape.name].y), []).append(shape.name)
+        if shape.kind in ("step", "fork"):
+            rows.setdefault((shape.lane or 0, measured[shape.name].y), []).append(shape)
     placed: dict[str, Box] = {}
-    for steps in rows.values():
+    for shapes in rows.values():
         cursor = float("-inf")
-        for step in sorted(steps, key=lambda name: measured[name].x):
-            unit = [n for n in (f"d{step[1:]}", step, f"r{step[1:]}") if n in names]
+        for shape in sorted(shapes, key=lambda shape: measured[shape.name].x):
+            step = shape.name
+            notes = (f"d{step[1:]}", step, f"r{step[1:]}") if shape.kind == "step" else (step,)
+            unit = [n for n in notes if n in names]
             before = sum(measured[n].w + SIDE_GAP for n in unit[: unit.index(step)])
             x = max(measured[step].left - before, cursor)
             for name in unit:
