@@ -11,7 +11,7 @@ Coordinates are points with y growing downward, origin at the top left.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Generic, TypeVar
@@ -89,8 +89,9 @@ class Space:
     then the last lane's right edge; `pad`: the free margin inside each lane
     border. Lines run between `top` (below the header band) and `bottom`.
     `labels_first`: lines whose label found no place of its own last time:
-    each takes a way where its label fits, the label goes there at once,
-    and the lines after it keep off it.
+    each takes a way where its label fits, and its label goes there at
+    once. They are drawn after the others, or, with `keep_off_labels`, in
+    their turn, the lines after them keeping off their labels.
     """
 
     boxes: Mapping[str, Box]
@@ -101,6 +102,7 @@ class Space:
     bottom: float
     pad: float = 12.0
     labels_first: frozenset[Flow] = frozenset()
+    keep_off_labels: bool = False
 
 
 @dataclass(frozen=True)
@@ -126,13 +128,17 @@ def route_all(flows: list[Flow], space: Space, labels: Mapping[Flow, Box]) -> tu
     for flow, port in zip(flows, ports, strict=True):
         router.used.setdefault(flow.tail, set()).add(port)
     order = _order(flows, ports)
+    if not space.keep_off_labels:
+        order.sort(key=lambda j: flows[j] in space.labels_first)
     at = {j: k for k, j in enumerate(order)}
     routed, placed = {}, {}
     for j in order:
         routed[j] = router.route(flows[j], ports[j])
         if flows[j] in space.labels_first and flows[j] in labels:
-            placed[j] = router.keep_off(router.label(at[j], flows[j]))
-    placed |= {j: router.label(at[j], f) for j, f in enumerate(flows) if f in labels and j not in placed}
+            placed[j] = router.label(at[j], flows[j], routed[j][0])
+            if space.keep_off_labels:
+                router.keep_off(placed[j])
+    placed |= {j: router.label(at[j], f, routed[j][0]) for j, f in enumerate(flows) if f in labels and j not in placed}
     hops = router.hops()
     routes = [
         Route(flow, port, points, placed.get(j), hops[at[j]])
@@ -309,11 +315,10 @@ class _Router:
                         found.setdefault(hopper, set()).add(point)
         return [tuple(sorted(found.get(j, ()), key=lambda h: _along(path, h))) for j, path in enumerate(self.paths)]
 
-    def keep_off(self, label: Box) -> Box:
-        """The label, which the lines routed after it keep clear of by more than it is from its own line."""
+    def keep_off(self, label: Box) -> None:
+        """Lines routed from now on keep clear of the label by more than it is from its own line."""
         room = Box(label.x, label.y, label.w + 2 * LABEL_GAP, label.h + 2 * LABEL_GAP)
         self.obstacles.add(("", room), room.left, room.top, room.right, room.bottom)
-        return label
 
     def _choose_port(self, flow: Flow, port: str) -> tuple[tuple[int, int], tuple[str, list[Point]]]:
         """The best path leaving by `port`, or by its mirror point when that is better and free."""
@@ -336,11 +341,11 @@ class _Router:
         runs along no line and crosses none, or of the first few clear ones the one crossing fewest."""
         fallback: tuple[str, list[Point]] | None = None
         best: tuple[int, tuple[str, list[Point]]] | None = None
+        unlabelled: tuple[str, list[Point]] | None = None  # clear, but no place for the label beside it
         for tried, candidate in enumerate(self._candidates(flow, port)):
             avoids, alone = self._clear(candidate[1], flow)
-            if avoids and alone and flow in self.labels_first:
-                spot = self._spot(_simplified(candidate[1]), len(self.paths), self.sizes[flow])
-                alone = spot is not None and spot[0] == 0
+            if avoids and alone and flow in self.labels_first and not self._label_fits(candidate, flow):
+                unlabelled, alone = unlabelled or candidate, False
             if avoids and alone:
                 crossings = self._crossings(candidate[1], flow.tail)
                 best = best if best is not None and best[0] <= crossings else (crossings, candidate)
@@ -351,7 +356,27 @@ class _Router:
             fallback = fallback or (candidate if avoids else None)
         if best is not None:
             return (0, best[0]), best[1]
+        if unlabelled is not None:
+            return (0, self._crossings(unlabelled[1], flow.tail)), unlabelled
         return ((1, 0), fallback) if fallback else ((2, 0), candidate)
+
+    def _label_fits(self, candidate: tuple[str, list[Point]], flow: Flow) -> bool:
+        """Whether the line's label has a place of its own beside this path, among the lines drawn so far
+        and the starts of the other lines leaving its tail."""
+        port, points = candidate
+        spot = self._spot(_simplified(points), len(self.paths), self.sizes[flow], self._exits(flow.tail, port))
+        return spot is not None and spot[0] == 0
+
+    def _exits(self, tail: str, port: str) -> list[tuple[Point, Point]]:
+        """The first piece of each other line leaving `tail`: out of its corner, or down into the gap below."""
+        box, found = self.boxes[tail], []
+        for other in self.used.get(tail, set()) - {port}:
+            start = _port(box, other, tail in self.diamonds)
+            if other in ("left", "right"):
+                found.append((start, (start[0] + 2 * TRACK * (1 if other == "right" else -1), start[1])))
+            else:
+                found.append((start, (start[0], self._gap_below(box)[1])))
+        return found
 
     def _crossings(self, points: list[Point], tail: str) -> int:
         """How many lines routed before this path crosses, and the start of the line
@@ -365,9 +390,10 @@ class _Router:
             count += 1 if stub and _cross(p, q, *stub) else 0
         return count
 
-    def label(self, index: int, flow: Flow) -> Box:
+    def label(self, index: int, flow: Flow, port: str) -> Box:
         """The label of line `index` in its best spot (see `_spot`), or at the line's start if none."""
-        best = self._spot(self.paths[index], index, self.sizes[flow])
+        ahead = self._exits(flow.tail, port) if flow in self.labels_first else []
+        best = self._spot(self.paths[index], index, self.sizes[flow], ahead)
         x, y = self.paths[index][0]
         chosen = best[1] if best is not None else Box(x, y, self.sizes[flow].w, self.sizes[flow].h)
         if best is None or best[0] > 0:
@@ -375,10 +401,12 @@ class _Router:
         self.labels.add(chosen, chosen.left, chosen.top, chosen.right, chosen.bottom)
         return chosen
 
-    def _spot(self, own_path: list[Point], index: int, size: Box) -> tuple[int, Box] | None:
+    def _spot(
+        self, own_path: list[Point], index: int, size: Box, ahead: Sequence[tuple[Point, Point]] = ()
+    ) -> tuple[int, Box] | None:
         """A spot beside a line (`index`: its path's, if drawn), nearest its tail, covering no shape and
-        no other label, nearer to its own line than to any other and crossed by as few other lines as can be;
-        with how many other lines are as near or cross it."""
+        no other label, nearer to its own line than to any other (or than the starts of lines still `ahead`)
+        and crossed by as few other lines as can be; with how many other lines are as near or cross it."""
         best: tuple[int, Box] | None = None
         for spot in _label_spots(own_path, size.w, size.h):
             if any(_overlap(spot, b) for b in self.labels.near(spot.left, spot.top, spot.right, spot.bottom)) or any(
@@ -388,7 +416,7 @@ class _Router:
                 continue
             own = min(_distance(spot, p, q) for p, q in pairwise(own_path)) + 0.25
             area = (spot.left - own, spot.top - own, spot.right + own, spot.bottom + own)
-            others = [(p, q) for i, p, q in self.lines.near(*area) if i != index]
+            others = [(p, q) for i, p, q in self.lines.near(*area) if i != index] + list(ahead)
             crossing = sum(2 if _crosses(p, q, spot, 0.0) else 1 for p, q in others if _distance(spot, p, q) <= own)
             best = best if best is not None and best[0] <= crossing else (crossing, spot)
             if crossing == 0:
