@@ -267,6 +267,7 @@ class _Router:
         self.crowded_labels: set[Flow] = set()  # lines whose label found no place of its own
         self.middle_exits: set[str] = set()  # shapes with a line still to leave from the middle of their bottom
         self.runs: set[float] = set()  # the x of every vertical piece drawn
+        self.arrivals: dict[str, set[float]] = {}  # where lines come down into each shape's top
         self.on_demand = False  # every free height of a gap, and verticals beside drawn lines, are candidates
         tracks = range(max(1, int((space.pad - 1.2 * TRACK - CLEARANCE) / TRACK) + 1))
         margins = [x + side * (1.2 + k) * TRACK for x in space.borders for side in (-1, 1) for k in tracks]
@@ -435,7 +436,8 @@ class _Router:
         beside = flow.tail != flow.head  # a step looping to itself comes back in from the top
         if port in ("left", "right"):
             corner = _port(tail, port)
-            yield from ((port, p) for p in self._from_corner(tail, head, corner, downward, beside))
+            way = self._from_corner(tail, head, corner, (downward, beside), self._arrivals(flow.head))
+            yield from ((port, p) for p in way)
             port = self._free_bottom(flow.tail, _offset(port))  # off the middle, where another exit leaves
         start = _port(tail, port, flow.tail in self.diamonds)
         sx = start[0]
@@ -447,13 +449,17 @@ class _Router:
                     yield port, [start, (sx, y), (x, y), (x, head.y), entry]
         for x in self._verticals(tail, head, lambda x: True):
             for y_out in self._tracks(self._gap_below(tail), sx, x):
-                for y_in in self._tracks(self._gap_above(head), x, head.x):
-                    yield port, [start, (sx, y_out), (x, y_out), (x, y_in), (head.x, y_in), (head.x, head.top)]
+                for hx in self._arrivals(flow.head):
+                    for y_in in self._tracks(self._gap_above(head), x, hx):
+                        yield port, [start, (sx, y_out), (x, y_out), (x, y_in), (hx, y_in), (hx, head.top)]
 
     def _from_corner(
-        self, tail: Box, head: Box, corner: Point, downward: bool, beside: bool
+        self, tail: Box, head: Box, corner: Point, way: tuple[bool, bool], arrivals: list[float]
     ) -> Iterator[list[Point]]:
-        """Out of a decision's side corner: across and down, or out, up and into the head's side."""
+        """Out of a decision's side corner: across and down, or out, up and into the head's side.
+        `way`: whether the head is below the tail's gap, and whether the line may enter the head's side;
+        `arrivals`: where the line may come down into the head after its last turn."""
+        downward, beside = way
         sign = -1 if corner[0] < tail.x else 1
 
         def beyond(x: float) -> bool:
@@ -470,8 +476,9 @@ class _Router:
             for x, entry in self._side_entries(tail, head, beyond):
                 yield [corner, (x, tail.y), (x, head.y), entry]
         for x in self._verticals(tail, head, beyond):
-            for y in self._tracks(self._gap_above(head), x, head.x):
-                yield [corner, (x, tail.y), (x, y), (head.x, y), end]
+            for hx in arrivals:
+                for y in self._tracks(self._gap_above(head), x, hx):
+                    yield [corner, (x, tail.y), (x, y), (hx, y), (hx, head.top)]
 
     def _down(self, start: Point, tail: Box, head: Box, flow: Flow) -> Iterator[list[Point]]:
         """Straight down, or down-across-down through the gap below the tail or above the head."""
@@ -512,7 +519,13 @@ class _Router:
             return self.verticals
         low, high = self.verticals[0], self.verticals[-1]
         beside = {round(x + side * TRACK, 2) for x in self.runs for side in (-1, 1)}
-        return sorted({*self.verticals, *(x for x in beside if low <= x <= high)})
+        return sorted({*self.verticals, *self.runs, *(x for x in beside if low <= x <= high)})
+
+    def _arrivals(self, head: str) -> list[float]:
+        """Where a line may come down into the head's top after its last turn: its middle; on demand also
+        where other lines come down into it, to merge with them."""
+        box = self.boxes[head]
+        return [box.x, *sorted(self.arrivals.get(head, set()) - {box.x})] if self.on_demand else [box.x]
 
     def _gap_below(self, box: Box) -> tuple[float, float]:
         return next((g for g in self.gaps if g[0] >= box.bottom - 0.01), self.gaps[-1])
@@ -570,6 +583,8 @@ class _Router:
             self.lines.add((index, (x0, y0), (x1, y1)), *area)
             if not horizontal:
                 self.runs.add(x0)
+        if len(points) > 1 and abs(points[-1][0] - points[-2][0]) < 0.01 and points[-1][1] > points[-2][1]:
+            self.arrivals.setdefault(head, set()).add(points[-1][0])
 
 
 T = TypeVar("T")
