@@ -173,6 +173,15 @@ def _room(point: Point, p: Point, q: Point, axis: int) -> bool:
     return min(p[axis], q[axis]) + HOP + 0.5 < point[axis] < max(p[axis], q[axis]) - HOP - 0.5
 
 
+def _apart(hops: list[Point]) -> tuple[Point, ...]:
+    """One hop where merged lines are crossed at (nearly) one point: two hops there would draw as a tangle."""
+    kept: list[Point] = []
+    for hop in hops:
+        if not kept or abs(hop[0] - kept[-1][0]) + abs(hop[1] - kept[-1][1]) > 0.5:
+            kept.append(hop)
+    return tuple(kept)
+
+
 def _along(path: list[Point], point: Point) -> float:
     """How far along the path a point of it lies."""
     walked = 0.0
@@ -314,7 +323,7 @@ class _Router:
                         point = (v[0], p[1])
                         hopper = j if _room(point, p, q, 0) or not _room(point, v, w, 1) else i
                         found.setdefault(hopper, set()).add(point)
-        return [tuple(sorted(found.get(j, ()), key=lambda h: _along(path, h))) for j, path in enumerate(self.paths)]
+        return [_apart(sorted(found.get(j, ()), key=lambda h: _along(path, h))) for j, path in enumerate(self.paths)]
 
     def keep_off(self, label: Box) -> None:
         """Lines routed from now on keep clear of the label by more than it is from its own line."""
