@@ -291,8 +291,8 @@ def _arrange(chart: Plan, measured: dict[str, Box]) -> Layout:
         spaced = _rows_apart(chart, body, measured, more * TRACK) if more else measured
         placed, crowded = _arrange_with(chart, body, spaced, LANE_PAD + more * TRACK)
         troubled = crowded.labels
-        for keep_off in (False, True) if troubled else ():  # again, these lines taking a way where their label fits
-            retried = _arrange_with(chart, body, spaced, LANE_PAD + more * TRACK, troubled, keep_off)
+        for in_turn in (False, True) if troubled else ():  # again, these lines taking a way where their label fits
+            retried = _arrange_with(chart, body, spaced, LANE_PAD + more * TRACK, troubled, in_turn)
             placed, crowded = retried if len(retried[1]) < len(crowded) else (placed, crowded)
             if not crowded:
                 break
@@ -319,7 +319,7 @@ def _arrange_with(
     measured: dict[str, Box],
     pad: float,
     labels_first: frozenset[Flow] = frozenset(),
-    keep_off_labels: bool = False,
+    in_turn: bool = False,
 ) -> tuple[Layout, Crowded]:
     extents = _lane_extents(body, measured, len(chart.lanes))
     frame = _frame(chart, measured, extents, pad)
@@ -331,7 +331,7 @@ def _arrange_with(
     cuts = [frame.header] + [measured[f"b{k}"].y + shift_y for k in range(1, len(chart.phases))] + [bottom]
     bands = [(phase, Rect(0, cuts[i], frame.right, cuts[i + 1])) for i, phase in enumerate(chart.phases)]
     boxes.update(_furniture(chart, measured, frame, bands, bottom))
-    space = Space(boxes, [], set(), frame.borders, frame.header, bottom, pad, labels_first, keep_off_labels)
+    space = Space(boxes, [], set(), frame.borders, frame.header, bottom, pad, labels_first, in_turn)
     routes, crowded = _lines(chart, boxes, body, space, measured)
     legend = boxes["legend"]
     return Layout(max(frame.right, legend.right), legend.bottom, columns, bands, boxes, routes), crowded

@@ -89,9 +89,9 @@ class Space:
     then the last lane's right edge; `pad`: the free margin inside each lane
     border. Lines run between `top` (below the header band) and `bottom`.
     `labels_first`: lines whose label found no place of its own last time:
-    each takes a way where its label fits, and its label goes there at
-    once. They are drawn after the others, or, with `keep_off_labels`, in
-    their turn, the lines after them keeping off their labels.
+    each takes a way where its label fits, its label goes there at once,
+    and the lines after it keep off the label. They are drawn after the
+    others, or, with `in_turn`, in their turn.
     """
 
     boxes: Mapping[str, Box]
@@ -102,7 +102,7 @@ class Space:
     bottom: float
     pad: float = 12.0
     labels_first: frozenset[Flow] = frozenset()
-    keep_off_labels: bool = False
+    in_turn: bool = False
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,7 @@ def route_all(flows: list[Flow], space: Space, labels: Mapping[Flow, Box]) -> tu
     for flow, port in zip(flows, ports, strict=True):
         router.used.setdefault(flow.tail, set()).add(port)
     order = _order(flows, ports)
-    if not space.keep_off_labels:
+    if not space.in_turn:
         order.sort(key=lambda j: flows[j] in space.labels_first)
     at = {j: k for k, j in enumerate(order)}
     routed, placed = {}, {}
@@ -136,8 +136,7 @@ def route_all(flows: list[Flow], space: Space, labels: Mapping[Flow, Box]) -> tu
         routed[j] = router.route(flows[j], ports[j])
         if flows[j] in space.labels_first and flows[j] in labels:
             placed[j] = router.label(at[j], flows[j], routed[j][0])
-            if space.keep_off_labels:
-                router.keep_off(placed[j])
+            router.keep_off(placed[j])
     placed |= {j: router.label(at[j], f, routed[j][0]) for j, f in enumerate(flows) if f in labels and j not in placed}
     hops = router.hops()
     routes = [
@@ -378,14 +377,15 @@ class _Router:
         return spot is not None and spot[0] == 0
 
     def _exits(self, tail: str, port: str) -> list[tuple[Point, Point]]:
-        """The first piece of each other line leaving `tail`: out of its corner, or down into the gap below."""
+        """The first piece of each other line leaving `tail`: out of its corner, or down to the first track
+        of the gap below."""
         box, found = self.boxes[tail], []
         for other in self.used.get(tail, set()) - {port}:
             start = _port(box, other, tail in self.diamonds)
             if other in ("left", "right"):
                 found.append((start, (start[0] + 2 * TRACK * (1 if other == "right" else -1), start[1])))
             else:
-                found.append((start, (start[0], self._gap_below(box)[1])))
+                found.append((start, (start[0], self._gap_below(box)[0] + TRACK)))
         return found
 
     def _crossings(self, points: list[Point], tail: str) -> int:
