@@ -283,8 +283,8 @@ class _Frame:
 
 def _arrange(chart: Plan, measured: dict[str, Box]) -> Layout:
     """The chart laid out with the narrowest lane margins and row gaps in which every line and
-    label finds a place of its own: while one has none, margins and gaps grow by a track. Failing
-    that, labels are placed as their lines are drawn, the later lines keeping off them."""
+    label finds a place of its own: while one has none, margins and gaps grow by a track. A line whose
+    label found no place is first drawn again where its label fits (see `Space.labels_first`)."""
     body = [s for s in chart.shapes if s.kind in BODY_KINDS]
     measured = {**measured, **_beside(body, measured)}
     for more in range(MORE_ROOM + 1):
@@ -429,8 +429,8 @@ def _furniture(
 def _lines(
     chart: Plan, boxes: dict[str, Box], body: list[Shape], frame: Space, measured: dict[str, Box]
 ) -> tuple[list[Route], Crowded]:
-    """The lines routed around the placed shapes, each label the size dot measured; and how
-    many lines found no way of their own (`frame`: the space with no shapes in it yet)."""
+    """The lines routed around the placed shapes, each label the size dot measured; and the lines
+    and labels that found no place of their own (`frame`: the space with no shapes in it yet)."""
     diamonds = {s.name for s in body
                 if s.kind == "fork" or (s.kind == "step" and s.step is not None and s.step.type in DIAMOND_STEPS)}
     obstacles = [(s.name, _blocking(s, boxes[s.name])) for s in body]
