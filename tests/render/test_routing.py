@@ -25,8 +25,9 @@ from procdoc.render.names import page_stem, step_anchor
 from tests.render.geometry import check
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-#: random flows (found by `flows` below) that once made the router share a track, run lines too near,
-#: put a label nearer another line, or draw a note on a fork: each a chart too crowded for the usual tracks
+#: random flows (found by `flows` below) too crowded for the usual tracks, each of which made the router (as
+#: it was, or while tracks on demand were being built) share a track, run lines too near, put a label nearer
+#: another line, leave a crossing without a hop or draw a note on a fork
 CROWDED = json.loads((Path(__file__).parent / "fixtures" / "crowded_flows.json").read_text(encoding="utf-8"))
 
 #: crossings on each sample's chart before issue 15; the router may only do better
