@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from itertools import accumulate, pairwise
 
 from procdoc import graph
-from procdoc.chart.routing import TRACK, Box, Flow, Route, Space, route_all
+from procdoc.chart.routing import TRACK, Box, Crowded, Flow, Route, Space, route_all
 from procdoc.model import Lane, Phase, Process, Step
 
 Runner = Callable[[str, str, str], bytes]
@@ -283,12 +283,19 @@ class _Frame:
 
 def _arrange(chart: Plan, measured: dict[str, Box]) -> Layout:
     """The chart laid out with the narrowest lane margins and row gaps in which every line and
-    label finds a place of its own: while one has none, margins and gaps grow by a track."""
+    label finds a place of its own: while one has none, margins and gaps grow by a track. A line whose
+    label found no place is first drawn again where its label fits (see `Space.labels_first`)."""
     body = [s for s in chart.shapes if s.kind in BODY_KINDS]
     measured = {**measured, **_beside(body, measured)}
     for more in range(MORE_ROOM + 1):
         spaced = _rows_apart(chart, body, measured, more * TRACK) if more else measured
         placed, crowded = _arrange_with(chart, body, spaced, LANE_PAD + more * TRACK)
+        troubled = crowded.labels
+        for in_turn in (False, True) if troubled else ():  # again, these lines taking a way where their label fits
+            retried = _arrange_with(chart, body, spaced, LANE_PAD + more * TRACK, troubled, in_turn)
+            placed, crowded = retried if len(retried[1]) < len(crowded) else (placed, crowded)
+            if not crowded:
+                break
         if not crowded:
             break
     return placed
@@ -306,7 +313,14 @@ def _rows_apart(chart: Plan, body: list[Shape], measured: dict[str, Box], extra:
     return spaced
 
 
-def _arrange_with(chart: Plan, body: list[Shape], measured: dict[str, Box], pad: float) -> tuple[Layout, int]:
+def _arrange_with(
+    chart: Plan,
+    body: list[Shape],
+    measured: dict[str, Box],
+    pad: float,
+    labels_first: frozenset[Flow] = frozenset(),
+    in_turn: bool = False,
+) -> tuple[Layout, Crowded]:
     extents = _lane_extents(body, measured, len(chart.lanes))
     frame = _frame(chart, measured, extents, pad)
     shift_y = frame.header + BODY_PAD - min((measured[s.name].top for s in body), default=0.0)
@@ -317,8 +331,8 @@ def _arrange_with(chart: Plan, body: list[Shape], measured: dict[str, Box], pad:
     cuts = [frame.header] + [measured[f"b{k}"].y + shift_y for k in range(1, len(chart.phases))] + [bottom]
     bands = [(phase, Rect(0, cuts[i], frame.right, cuts[i + 1])) for i, phase in enumerate(chart.phases)]
     boxes.update(_furniture(chart, measured, frame, bands, bottom))
-    routes, crowded = _lines(chart, boxes, body, Space(boxes, [], set(), frame.borders, frame.header, bottom, pad),
-                             measured)
+    space = Space(boxes, [], set(), frame.borders, frame.header, bottom, pad, labels_first, in_turn)
+    routes, crowded = _lines(chart, boxes, body, space, measured)
     legend = boxes["legend"]
     return Layout(max(frame.right, legend.right), legend.bottom, columns, bands, boxes, routes), crowded
 
@@ -329,19 +343,21 @@ def _beside(body: list[Shape], measured: dict[str, Box]) -> dict[str, Box]:
     dot does not always keep the order of flat edges inside clusters. A step
     and its notes form a unit, its notes SIDE_GAP from the step, closer than
     dot's ROW_GAP, so that a note reads as its own step's and not the
-    neighbour's; a row's units keep dot's order, and a step keeps dot's x
-    unless the unit before it needs the room.
+    neighbour's; a row's units (a fork is one on its own) keep dot's order,
+    and a step keeps dot's x unless the unit before it needs the room.
     """
     names = {s.name for s in body}
-    rows: dict[tuple[int, float], list[str]] = {}
+    rows: dict[tuple[int, float], list[Shape]] = {}
     for shape in body:
-        if shape.kind == "step":
-            rows.setdefault((shape.lane or 0, measured[shape.name].y), []).append(shape.name)
+        if shape.kind in ("step", "fork"):
+            rows.setdefault((shape.lane or 0, measured[shape.name].y), []).append(shape)
     placed: dict[str, Box] = {}
-    for steps in rows.values():
+    for shapes in rows.values():
         cursor = float("-inf")
-        for step in sorted(steps, key=lambda name: measured[name].x):
-            unit = [n for n in (f"d{step[1:]}", step, f"r{step[1:]}") if n in names]
+        for shape in sorted(shapes, key=lambda shape: measured[shape.name].x):
+            step = shape.name
+            notes = (f"d{step[1:]}", step, f"r{step[1:]}") if shape.kind == "step" else (step,)
+            unit = [n for n in notes if n in names]
             before = sum(measured[n].w + SIDE_GAP for n in unit[: unit.index(step)])
             x = max(measured[step].left - before, cursor)
             for name in unit:
@@ -412,9 +428,9 @@ def _furniture(
 
 def _lines(
     chart: Plan, boxes: dict[str, Box], body: list[Shape], frame: Space, measured: dict[str, Box]
-) -> tuple[list[Route], int]:
-    """The lines routed around the placed shapes, each label the size dot measured; and how
-    many lines found no way of their own (`frame`: the space with no shapes in it yet)."""
+) -> tuple[list[Route], Crowded]:
+    """The lines routed around the placed shapes, each label the size dot measured; and the lines
+    and labels that found no place of their own (`frame`: the space with no shapes in it yet)."""
     diamonds = {s.name for s in body
                 if s.kind == "fork" or (s.kind == "step" and s.step is not None and s.step.type in DIAMOND_STEPS)}
     obstacles = [(s.name, _blocking(s, boxes[s.name])) for s in body]

@@ -11,7 +11,7 @@ Coordinates are points with y growing downward, origin at the top left.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Generic, TypeVar
@@ -88,6 +88,10 @@ class Space:
     includes the gap to its step). `borders`: the x of each lane's left edge,
     then the last lane's right edge; `pad`: the free margin inside each lane
     border. Lines run between `top` (below the header band) and `bottom`.
+    `labels_first`: lines whose label found no place of its own last time:
+    each takes a way where its label fits, its label goes there at once,
+    and the lines after it keep off the label. They are drawn after the
+    others, or, with `in_turn`, in their turn.
     """
 
     boxes: Mapping[str, Box]
@@ -97,26 +101,49 @@ class Space:
     top: float
     bottom: float
     pad: float = 12.0
+    labels_first: frozenset[Flow] = frozenset()
+    in_turn: bool = False
 
 
-def route_all(flows: list[Flow], space: Space, labels: Mapping[Flow, Box]) -> tuple[list[Route], int]:
-    """Every line routed in written order, then every label (`labels`: its measured size) beside its line;
-    and how many lines found no way that runs on no other line."""
-    router = _Router(space)
+@dataclass(frozen=True)
+class Crowded:
+    """The lines that found no way of their own, and the lines whose label found no place of its own."""
+
+    lines: frozenset[Flow] = frozenset()
+    labels: frozenset[Flow] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.lines or self.labels)
+
+    def __len__(self) -> int:
+        return len(self.lines) + len(self.labels)
+
+
+def route_all(flows: list[Flow], space: Space, labels: Mapping[Flow, Box]) -> tuple[list[Route], Crowded]:
+    """Every line routed in written order, then every label (`labels`: its measured size) beside its line
+    (some right after their line, see `Space.labels_first`); and what found no place of its own."""
+    router = _Router(space, labels)
     ports = _ports(flows, space)
     router.middle_exits = {flow.tail for flow, port in zip(flows, ports, strict=True) if port == "bottom"}
     for flow, port in zip(flows, ports, strict=True):
         router.used.setdefault(flow.tail, set()).add(port)
     order = _order(flows, ports)
-    routed = {j: router.route(flows[j], ports[j]) for j in order}
-    paths = [routed[j] for j in range(len(flows))]
-    hops = router.hops()
+    if not space.in_turn:
+        order.sort(key=lambda j: flows[j] in space.labels_first)
     at = {j: k for k, j in enumerate(order)}
+    routed, placed = {}, {}
+    for j in order:
+        routed[j] = router.route(flows[j], ports[j])
+        if flows[j] in space.labels_first and flows[j] in labels:
+            placed[j] = router.label(at[j], flows[j], routed[j][0])
+            router.keep_off(placed[j])
+    placed |= {j: router.label(at[j], f, routed[j][0]) for j, f in enumerate(flows) if f in labels and j not in placed}
+    hops = router.hops()
     routes = [
-        Route(flow, port, points, router.label(at[j], labels[flow]) if flow in labels else None, hops[at[j]])
-        for j, (flow, (port, points)) in enumerate(zip(flows, paths, strict=True))
+        Route(flow, port, points, placed.get(j), hops[at[j]])
+        for j, (flow, (port, points)) in enumerate(zip(flows, (routed[j] for j in range(len(flows))), strict=True))
     ]
-    return routes, router.crowded
+    return routes, Crowded(frozenset(router.crowded), frozenset(router.crowded_labels))
 
 
 def _order(flows: list[Flow], ports: list[str]) -> list[int]:
@@ -143,6 +170,15 @@ def _bottom(offset: float) -> str:
 def _room(point: Point, p: Point, q: Point, axis: int) -> bool:
     """Whether a hop at `point` fits on segment pq, clear of its ends."""
     return min(p[axis], q[axis]) + HOP + 0.5 < point[axis] < max(p[axis], q[axis]) - HOP - 0.5
+
+
+def _apart(hops: list[Point]) -> tuple[Point, ...]:
+    """One hop where merged lines are crossed at (nearly) one point: two hops there would draw as a tangle."""
+    kept: list[Point] = []
+    for hop in hops:
+        if not kept or abs(hop[0] - kept[-1][0]) + abs(hop[1] - kept[-1][1]) > 0.5:
+            kept.append(hop)
+    return tuple(kept)
 
 
 def _along(path: list[Point], point: Point) -> float:
@@ -221,8 +257,10 @@ class _Router:
     parallel tracks.
     """
 
-    def __init__(self, space: Space) -> None:
+    def __init__(self, space: Space, labels: Mapping[Flow, Box]) -> None:
         self.boxes = space.boxes
+        self.sizes = labels
+        self.labels_first = space.labels_first
         self.diamonds = space.diamonds
         self.obstacles: _Grid[tuple[str, Box]] = _Grid()
         for name, box in space.obstacles:
@@ -233,8 +271,12 @@ class _Router:
         self.labels: _Grid[Box] = _Grid()
         self.paths: list[list[Point]] = []
         self.used: dict[str, set[str]] = {}  # the ports each shape's lines leave by, planned or taken
-        self.crowded = 0  # lines that found no way of their own
+        self.crowded: set[Flow] = set()  # lines that found no way of their own
+        self.crowded_labels: set[Flow] = set()  # lines whose label found no place of its own
         self.middle_exits: set[str] = set()  # shapes with a line still to leave from the middle of their bottom
+        self.runs: set[float] = set()  # the x of every vertical piece drawn
+        self.arrivals: dict[str, set[float]] = {}  # where lines come down into each shape's top
+        self.on_demand = False  # every free height of a gap, and verticals beside drawn lines, are candidates
         tracks = range(max(1, int((space.pad - 1.2 * TRACK - CLEARANCE) / TRACK) + 1))
         margins = [x + side * (1.2 + k) * TRACK for x in space.borders for side in (-1, 1) for k in tracks]
         beside = [x for _, b in space.obstacles for x in (b.left - 2.5 * TRACK, b.right + 2.5 * TRACK)]
@@ -247,13 +289,13 @@ class _Router:
         if flow.kind != "flow":
             self._take([(tail.right, head.y), (head.left, head.y)], flow.head)
             return port, tuple(self.paths[-1])
-        used = self.used.get(flow.tail, set())
-        mirror = _bottom(-_offset(port) / 2 if port in ("left", "right") else -_offset(port))
-        options = [port] + ([mirror] if port != "bottom" and mirror not in used else [])
-        score, (port, points) = self._choose(flow, options[0])
-        if score != (0, 0) and len(options) > 1:  # the mirror point only when the first is not perfect
-            score, (port, points) = min((score, (port, points)), self._choose(flow, options[1]), key=lambda f: f[0])
-        self.crowded += score[0] > 0
+        score, (port, points) = self._choose_port(flow, port)
+        if score[0] > 0:  # no way of its own on the usual tracks: make tracks on demand
+            self.on_demand = True
+            score, (port, points) = min((score, (port, points)), self._choose_port(flow, port), key=lambda f: f[0])
+            self.on_demand = False
+        if score[0] > 0:
+            self.crowded.add(flow)
         chosen = port, _simplified(points)
         self.used.setdefault(flow.tail, set()).add(chosen[0])
         if chosen[0] == "bottom":
@@ -280,7 +322,22 @@ class _Router:
                         point = (v[0], p[1])
                         hopper = j if _room(point, p, q, 0) or not _room(point, v, w, 1) else i
                         found.setdefault(hopper, set()).add(point)
-        return [tuple(sorted(found.get(j, ()), key=lambda h: _along(path, h))) for j, path in enumerate(self.paths)]
+        return [_apart(sorted(found.get(j, ()), key=lambda h: _along(path, h))) for j, path in enumerate(self.paths)]
+
+    def keep_off(self, label: Box) -> None:
+        """Lines routed from now on keep clear of the label by more than it is from its own line."""
+        room = Box(label.x, label.y, label.w + 2 * LABEL_GAP, label.h + 2 * LABEL_GAP)
+        self.obstacles.add(("", room), room.left, room.top, room.right, room.bottom)
+
+    def _choose_port(self, flow: Flow, port: str) -> tuple[tuple[int, int], tuple[str, list[Point]]]:
+        """The best path leaving by `port`, or by its mirror point when that is better and free."""
+        used = self.used.get(flow.tail, set())
+        mirror = _bottom(-_offset(port) / 2 if port in ("left", "right") else -_offset(port))
+        options = [port] + ([mirror] if port != "bottom" and mirror not in used else [])
+        score, (port, points) = self._choose(flow, options[0])
+        if score != (0, 0) and len(options) > 1:  # the mirror point only when the first is not perfect
+            score, (port, points) = min((score, (port, points)), self._choose(flow, options[1]), key=lambda f: f[0])
+        return score, (port, points)
 
     def _free_bottom(self, tail: str, side: float) -> str:
         """A point of the tail's bottom on `side` (-1 left, 1 right) that no line has left from yet."""
@@ -293,8 +350,11 @@ class _Router:
         runs along no line and crosses none, or of the first few clear ones the one crossing fewest."""
         fallback: tuple[str, list[Point]] | None = None
         best: tuple[int, tuple[str, list[Point]]] | None = None
+        unlabelled: tuple[str, list[Point]] | None = None  # clear, but no place for the label beside it
         for tried, candidate in enumerate(self._candidates(flow, port)):
             avoids, alone = self._clear(candidate[1], flow)
+            if avoids and alone and flow in self.labels_first and not self._label_fits(candidate, flow):
+                unlabelled, alone = unlabelled or candidate, False
             if avoids and alone:
                 crossings = self._crossings(candidate[1], flow.tail)
                 best = best if best is not None and best[0] <= crossings else (crossings, candidate)
@@ -305,7 +365,28 @@ class _Router:
             fallback = fallback or (candidate if avoids else None)
         if best is not None:
             return (0, best[0]), best[1]
+        if unlabelled is not None:
+            return (0, self._crossings(unlabelled[1], flow.tail)), unlabelled
         return ((1, 0), fallback) if fallback else ((2, 0), candidate)
+
+    def _label_fits(self, candidate: tuple[str, list[Point]], flow: Flow) -> bool:
+        """Whether the line's label has a place of its own beside this path, among the lines drawn so far
+        and the starts of the other lines leaving its tail."""
+        port, points = candidate
+        spot = self._spot(_simplified(points), len(self.paths), self.sizes[flow], self._exits(flow.tail, port))
+        return spot is not None and spot[0] == 0
+
+    def _exits(self, tail: str, port: str) -> list[tuple[Point, Point]]:
+        """The first piece of each other line leaving `tail`: out of its corner, or down to the first track
+        of the gap below."""
+        box, found = self.boxes[tail], []
+        for other in self.used.get(tail, set()) - {port}:
+            start = _port(box, other, tail in self.diamonds)
+            if other in ("left", "right"):
+                found.append((start, (start[0] + 2 * TRACK * (1 if other == "right" else -1), start[1])))
+            else:
+                found.append((start, (start[0], self._gap_below(box)[0] + TRACK)))
+        return found
 
     def _crossings(self, points: list[Point], tail: str) -> int:
         """How many lines routed before this path crosses, and the start of the line
@@ -319,11 +400,24 @@ class _Router:
             count += 1 if stub and _cross(p, q, *stub) else 0
         return count
 
-    def label(self, index: int, size: Box) -> Box:
-        """A spot beside line `index`, nearest its tail, covering no shape and no other label,
-        nearer to its own line than to any other and crossed by as few other lines as can be."""
+    def label(self, index: int, flow: Flow, port: str) -> Box:
+        """The label of line `index` in its best spot (see `_spot`), or at the line's start if none."""
+        ahead = self._exits(flow.tail, port) if flow in self.labels_first else []
+        best = self._spot(self.paths[index], index, self.sizes[flow], ahead)
+        x, y = self.paths[index][0]
+        chosen = best[1] if best is not None else Box(x, y, self.sizes[flow].w, self.sizes[flow].h)
+        if best is None or best[0] > 0:
+            self.crowded_labels.add(flow)
+        self.labels.add(chosen, chosen.left, chosen.top, chosen.right, chosen.bottom)
+        return chosen
+
+    def _spot(
+        self, own_path: list[Point], index: int, size: Box, ahead: Sequence[tuple[Point, Point]] = ()
+    ) -> tuple[int, Box] | None:
+        """A spot beside a line (`index`: its path's, if drawn), nearest its tail, covering no shape and
+        no other label, nearer to its own line than to any other (or than the starts of lines still `ahead`)
+        and crossed by as few other lines as can be; with how many other lines are as near or cross it."""
         best: tuple[int, Box] | None = None
-        own_path = self.paths[index]
         for spot in _label_spots(own_path, size.w, size.h):
             if any(_overlap(spot, b) for b in self.labels.near(spot.left, spot.top, spot.right, spot.bottom)) or any(
                 _overlap(spot, b, name in self.diamonds)
@@ -332,16 +426,12 @@ class _Router:
                 continue
             own = min(_distance(spot, p, q) for p, q in pairwise(own_path)) + 0.25
             area = (spot.left - own, spot.top - own, spot.right + own, spot.bottom + own)
-            others = [(p, q) for i, p, q in self.lines.near(*area) if i != index]
+            others = [(p, q) for i, p, q in self.lines.near(*area) if i != index] + list(ahead)
             crossing = sum(2 if _crosses(p, q, spot, 0.0) else 1 for p, q in others if _distance(spot, p, q) <= own)
             best = best if best is not None and best[0] <= crossing else (crossing, spot)
             if crossing == 0:
                 break
-        x, y = self.paths[index][0]
-        chosen = best[1] if best is not None else Box(x, y, size.w, size.h)
-        self.crowded += best is None or best[0] > 0
-        self.labels.add(chosen, chosen.left, chosen.top, chosen.right, chosen.bottom)
-        return chosen
+        return best
 
     def _candidates(self, flow: Flow, port: str) -> Iterator[tuple[str, list[Point]]]:
         """Paths from the tail to the head, simplest first; the last ones always exist.
@@ -355,7 +445,8 @@ class _Router:
         beside = flow.tail != flow.head  # a step looping to itself comes back in from the top
         if port in ("left", "right"):
             corner = _port(tail, port)
-            yield from ((port, p) for p in self._from_corner(tail, head, corner, downward, beside))
+            way = self._from_corner(tail, head, corner, (downward, beside), self._arrivals(flow.head))
+            yield from ((port, p) for p in way)
             port = self._free_bottom(flow.tail, _offset(port))  # off the middle, where another exit leaves
         start = _port(tail, port, flow.tail in self.diamonds)
         sx = start[0]
@@ -363,16 +454,21 @@ class _Router:
             yield from ((port, p) for p in self._down(start, tail, head, flow))
         elif beside:
             for x, entry in self._side_entries(tail, head, lambda x: True):
-                y = self._track(self._gap_below(tail), sx, x)
-                yield port, [start, (sx, y), (x, y), (x, head.y), entry]
+                for y in self._tracks(self._gap_below(tail), sx, x):
+                    yield port, [start, (sx, y), (x, y), (x, head.y), entry]
         for x in self._verticals(tail, head, lambda x: True):
-            y_out, y_in = self._track(self._gap_below(tail), sx, x), self._track(self._gap_above(head), x, head.x)
-            yield port, [start, (sx, y_out), (x, y_out), (x, y_in), (head.x, y_in), (head.x, head.top)]
+            for y_out in self._tracks(self._gap_below(tail), sx, x):
+                for hx in self._arrivals(flow.head):
+                    for y_in in self._tracks(self._gap_above(head), x, hx):
+                        yield port, [start, (sx, y_out), (x, y_out), (x, y_in), (hx, y_in), (hx, head.top)]
 
     def _from_corner(
-        self, tail: Box, head: Box, corner: Point, downward: bool, beside: bool
+        self, tail: Box, head: Box, corner: Point, way: tuple[bool, bool], arrivals: list[float]
     ) -> Iterator[list[Point]]:
-        """Out of a decision's side corner: across and down, or out, up and into the head's side."""
+        """Out of a decision's side corner: across and down, or out, up and into the head's side.
+        `way`: whether the head is below the tail's gap, and whether the line may enter the head's side;
+        `arrivals`: where the line may come down into the head after its last turn."""
+        downward, beside = way
         sign = -1 if corner[0] < tail.x else 1
 
         def beyond(x: float) -> bool:
@@ -382,15 +478,16 @@ class _Router:
         if downward:
             if beyond(head.x):
                 yield [corner, (head.x, tail.y), end]
-            y = self._track(self._gap_below(tail), corner[0], head.x)
-            for out in (corner[0] + sign * 2 * TRACK, corner[0] + sign * TRACK):
-                yield [corner, (out, tail.y), (out, y), (head.x, y), end]
+            for y in self._tracks(self._gap_below(tail), corner[0], head.x):
+                for out in (corner[0] + sign * 2 * TRACK, corner[0] + sign * TRACK):
+                    yield [corner, (out, tail.y), (out, y), (head.x, y), end]
         elif beside:
             for x, entry in self._side_entries(tail, head, beyond):
                 yield [corner, (x, tail.y), (x, head.y), entry]
         for x in self._verticals(tail, head, beyond):
-            y = self._track(self._gap_above(head), x, head.x)
-            yield [corner, (x, tail.y), (x, y), (head.x, y), end]
+            for hx in arrivals:
+                for y in self._tracks(self._gap_above(head), x, hx):
+                    yield [corner, (x, tail.y), (x, y), (hx, y), (hx, head.top)]
 
     def _down(self, start: Point, tail: Box, head: Box, flow: Flow) -> Iterator[list[Point]]:
         """Straight down, or down-across-down through the gap below the tail or above the head."""
@@ -401,10 +498,10 @@ class _Router:
         elif _within(sx, head, flow.head in self.diamonds):
             yield [start, (sx, head.top)]
         for x in self._entries(head, flow.head in self.diamonds):
-            y = self._track(self._gap_below(tail), sx, x)
-            yield [start, (sx, y), (x, y), (x, head.top)]
-        y = self._track(self._gap_above(head), sx, head.x)
-        yield [start, (sx, y), (head.x, y), end]
+            for y in self._tracks(self._gap_below(tail), sx, x):
+                yield [start, (sx, y), (x, y), (x, head.top)]
+        for y in self._tracks(self._gap_above(head), sx, head.x):
+            yield [start, (sx, y), (head.x, y), end]
 
     def _side_entries(self, tail: Box, head: Box, keep: Callable[[float], bool]) -> Iterator[tuple[float, Point]]:
         """Verticals beside the head, each with the point of the head's side it leads to."""
@@ -418,12 +515,26 @@ class _Router:
         """Where a line may come down into `head`: its middle, or off-centre into a box."""
         if diamond:
             return [head.x]
-        inner = [x for x in self.verticals if _within(x, head, False)]
+        inner = [x for x in self._all_verticals() if _within(x, head, False)]
         return [head.x, *sorted(inner, key=lambda x: abs(x - head.x))]
 
     def _verticals(self, tail: Box, head: Box, keep: Callable[[float], bool]) -> list[float]:
         """Candidate x for a line's vertical run, shortest detour first."""
-        return sorted((x for x in self.verticals if keep(x)), key=lambda x: abs(tail.x - x) + abs(x - head.x))
+        return sorted((x for x in self._all_verticals() if keep(x)), key=lambda x: abs(tail.x - x) + abs(x - head.x))
+
+    def _all_verticals(self) -> list[float]:
+        """The verticals of the margins and beside the shapes; on demand also a track beside each drawn line."""
+        if not self.on_demand:
+            return self.verticals
+        low, high = self.verticals[0], self.verticals[-1]
+        beside = {round(x + side * TRACK, 2) for x in self.runs for side in (-1, 1)}
+        return sorted({*self.verticals, *self.runs, *(x for x in beside if low <= x <= high)})
+
+    def _arrivals(self, head: str) -> list[float]:
+        """Where a line may come down into the head's top after its last turn: its middle; on demand also
+        where other lines come down into it, to merge with them."""
+        box = self.boxes[head]
+        return [box.x, *sorted(self.arrivals.get(head, set()) - {box.x})] if self.on_demand else [box.x]
 
     def _gap_below(self, box: Box) -> tuple[float, float]:
         return next((g for g in self.gaps if g[0] >= box.bottom - 0.01), self.gaps[-1])
@@ -431,15 +542,19 @@ class _Router:
     def _gap_above(self, box: Box) -> tuple[float, float]:
         return next((g for g in reversed(self.gaps) if g[1] <= box.top + 0.01), self.gaps[0])
 
-    def _track(self, gap: tuple[float, float], x0: float, x1: float) -> float:
-        """The height nearest the gap's middle that no other line uses along [x0, x1]."""
+    def _tracks(self, gap: tuple[float, float], x0: float, x1: float) -> list[float]:
+        """The height nearest the gap's middle that no other line uses along [x0, x1]; on demand,
+        every such height, nearest the middle first (the line's verticals may need another)."""
         low, high = gap[0] + CLEARANCE, gap[1] - ARROW_ROOM
         centre, a, b = (low + high) / 2, min(x0, x1), max(x0, x1)
+        free = []
         for k in range(int((high - low) / TRACK) + 2):
             y = centre + (k + 1) // 2 * TRACK * (1 if k % 2 else -1)
             if low <= y <= high and not self._overlaps(True, y, a, b):
-                return y
-        return centre
+                if not self.on_demand:
+                    return [y]
+                free.append(y)
+        return free or [centre]
 
     def _overlaps(self, horizontal: bool, at: float, a: float, b: float, head: str = "") -> bool:
         """Whether a line already runs along [a, b] at `at`, nearer than APART; a line into
@@ -475,6 +590,10 @@ class _Router:
             area = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
             self.taken.add((horizontal, at, min(a, b), max(a, b), head), *area)
             self.lines.add((index, (x0, y0), (x1, y1)), *area)
+            if not horizontal:
+                self.runs.add(x0)
+        if len(points) > 1 and abs(points[-1][0] - points[-2][0]) < 0.01 and points[-1][1] > points[-2][1]:
+            self.arrivals.setdefault(head, set()).add(points[-1][0])
 
 
 T = TypeVar("T")
