@@ -66,12 +66,13 @@ class SourceMap:
     def __init__(self, root: Any = None) -> None:
         self.root = root
         self.root_pos = Pos(1, 1)
-        #: id(dict) → (value positions by key, key positions by key); id(list) → item positions.
+        #: id(dict) → (value positions by key, key marks by key); id(list) → item positions.
+        #: Keys keep libyaml's mark, made a position only when asked: only a schema error asks.
         #: A list's items are also among its mapping's values, as `key.0`, `key.1`…, the names
         #: the model's `at` uses: the loader then builds no position table of its own.
         self.containers: dict[int, Any] = {}
 
-    def of_mapping(self, mapping: dict[str, Any]) -> tuple[dict[str, Pos], dict[str, Pos]]:
+    def of_mapping(self, mapping: dict[str, Any]) -> tuple[dict[str, Pos], dict[str, Any]]:
         return self.containers.get(id(mapping), ({}, {}))  # type: ignore[no-any-return]
 
     def of_list(self, items: list[Any]) -> list[Pos]:
@@ -83,7 +84,9 @@ class SourceMap:
         for part in path:
             if isinstance(node, dict) and isinstance(part, str) and part in node:
                 values, keys = self.of_mapping(node)
-                value_pos, key_pos, node = values.get(part, value_pos), keys.get(part), node[part]
+                mark = keys.get(part)
+                key_pos = None if mark is None else Pos(mark.line + 1, mark.column + 1)
+                value_pos, node = values.get(part, value_pos), node[part]
             elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
                 items = self.of_list(node)
                 value_pos, key_pos, node = items[part] if part < len(items) else value_pos, None, node[part]
@@ -235,7 +238,7 @@ class _Converter:
     def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         values: dict[str, Pos] = {}
-        keys: dict[str, Pos] = {}
+        keys: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.id != "scalar" or (key_node.value == "<<" and not key_node.style):
                 raise SourceError(
@@ -245,11 +248,10 @@ class _Converter:
             name = key_node.value
             if name in result:
                 raise SourceError(
-                    "F007", pos_of(key_node), f"duplicate key {name!r} (first defined at line {keys[name].line})",
+                    "F007", pos_of(key_node), f"duplicate key {name!r} (first defined at line {keys[name].line + 1})",
                     "remove one of the two keys; YAML keeps only the last",
                 )
-            mark = key_node.start_mark
-            keys[name] = _new(Pos, (mark.line + 1, mark.column + 1))
+            keys[name] = key_node.start_mark
             mark = value_node.start_mark
             values[name] = _new(Pos, (mark.line + 1, mark.column + 1))
             result[name] = value = self.convert(value_node, name, depth + 1)
