@@ -103,6 +103,10 @@ class Control(Element):
     on_fail: str | None = None
 
 
+#: a way out of a step: (its label or None, the target step's id, where the target is written)
+Exit = tuple[str | None, str, Pos]
+
+
 @dataclass(slots=True)
 class Branch(Element):
     """A labelled exit; several targets start parallel paths from this exit."""
@@ -132,21 +136,28 @@ class Step(Element):
     branches: list[Branch] = field(default_factory=list)
     process: str | None = None
     trigger: str | None = None
+    _exits: tuple[Exit, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def label(self) -> str:
         """The step as the chart shows it, number and name, so messages read like the chart."""
         return f"step {self.id} '{self.name}'"
 
-    def exits(self) -> list[tuple[str | None, str, Pos]]:
-        """Every way out of the step: (label or None, target id, where written)."""
-        found = _targets(None, self.next, self.at, self.pos)
-        for branch in self.branches:
-            found += _targets(branch.when, branch.next, branch.at, branch.pos)
-        return found
+    def exits(self) -> tuple[Exit, ...]:
+        """Every way out of the step: (label or None, target id, where written).
+
+        Made once: most structure rules walk every step's exits, and a step is
+        not changed once loaded.
+        """
+        if self._exits is None:
+            found = _targets(None, self.next, self.at, self.pos)
+            for branch in self.branches:
+                found += _targets(branch.when, branch.next, branch.at, branch.pos)
+            self._exits = tuple(found)
+        return self._exits
 
 
-def _targets(label: str | None, targets: list[str], at: dict[str, Pos], pos: Pos) -> list[tuple[str | None, str, Pos]]:
+def _targets(label: str | None, targets: list[str], at: dict[str, Pos], pos: Pos) -> list[Exit]:
     """(label, target, where written) for each target of one `next` list; rules ask for these often."""
     fallback = at.get("next", pos)
     keys = item_keys("next", len(targets))
