@@ -8,6 +8,7 @@ Debian's chromium is used as installed; nothing is downloaded.
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,21 @@ from typing import Any
 import pytest
 
 pytest.register_assert_rewrite("tests.markers")  # its assertions show the marked texts side by side
+
+
+def _let_children_be_interrupted() -> None:
+    """The Ctrl-C tests send SIGINT to a procdoc they started; it must not inherit SIGINT ignored.
+
+    A shell ignores SIGINT in the jobs it starts in the background (`make test &`,
+    `nohup`, some CI runners), and children inherit that: Python then never
+    raises KeyboardInterrupt, and a render or `procdoc serve` runs on. A
+    handler, unlike "ignored", is reset to the default when a child starts.
+    """
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+_let_children_be_interrupted()
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
