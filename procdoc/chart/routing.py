@@ -11,9 +11,10 @@ Coordinates are points with y growing downward, origin at the top left.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from functools import lru_cache
+from itertools import chain, pairwise
 from typing import Generic, TypeVar
 
 Point = tuple[float, float]
@@ -262,10 +263,12 @@ class _Router:
         self.sizes = labels
         self.labels_first = space.labels_first
         self.diamonds = space.diamonds
-        self.obstacles: _Grid[tuple[str, Box]] = _Grid()
+        self.obstacles: _Grid[tuple[str, Box, float, float, float, float]] = _Grid()  # with the box's edges
         for name, box in space.obstacles:
-            self.obstacles.add((name, box), box.left, box.top, box.right, box.bottom)
+            self._block(name, box)
         self.gaps = _gaps([box for _, box in space.obstacles], space.top, space.bottom)
+        self.below: dict[float, tuple[float, float]] = {}  # the gap below each bottom edge, once found
+        self.above: dict[float, tuple[float, float]] = {}  # the gap above each top edge
         self.taken: _Grid[tuple[bool, float, float, float, str]] = _Grid()  # (horizontal, at, from, to, head)
         self.lines: _Grid[tuple[int, Point, Point]] = _Grid()  # (path index, segment)
         self.labels: _Grid[Box] = _Grid()
@@ -326,8 +329,11 @@ class _Router:
 
     def keep_off(self, label: Box) -> None:
         """Lines routed from now on keep clear of the label by more than it is from its own line."""
-        room = Box(label.x, label.y, label.w + 2 * LABEL_GAP, label.h + 2 * LABEL_GAP)
-        self.obstacles.add(("", room), room.left, room.top, room.right, room.bottom)
+        self._block("", Box(label.x, label.y, label.w + 2 * LABEL_GAP, label.h + 2 * LABEL_GAP))
+
+    def _block(self, name: str, box: Box) -> None:
+        edges = box.left, box.top, box.right, box.bottom
+        self.obstacles.add((name, box, *edges), *edges)
 
     def _choose_port(self, flow: Flow, port: str) -> tuple[tuple[int, int], tuple[str, list[Point]]]:
         """The best path leaving by `port`, or by its mirror point when that is better and free."""
@@ -419,9 +425,9 @@ class _Router:
         and crossed by as few other lines as can be; with how many other lines are as near or cross it."""
         best: tuple[int, Box] | None = None
         for spot in _label_spots(own_path, size.w, size.h):
-            if any(_overlap(spot, b) for b in self.labels.near(spot.left, spot.top, spot.right, spot.bottom)) or any(
+            if any(_overlap(spot, b) for b in self.labels.around(spot.left, spot.top, spot.right, spot.bottom)) or any(
                 _overlap(spot, b, name in self.diamonds)
-                for name, b in self.obstacles.near(spot.left, spot.top, spot.right, spot.bottom)
+                for name, b, *_ in self.obstacles.around(spot.left, spot.top, spot.right, spot.bottom)
             ):
                 continue
             own = min(_distance(spot, p, q) for p, q in pairwise(own_path)) + 0.25
@@ -537,10 +543,18 @@ class _Router:
         return [box.x, *sorted(self.arrivals.get(head, set()) - {box.x})] if self.on_demand else [box.x]
 
     def _gap_below(self, box: Box) -> tuple[float, float]:
-        return next((g for g in self.gaps if g[0] >= box.bottom - 0.01), self.gaps[-1])
+        bottom = box.bottom
+        gap = self.below.get(bottom)
+        if gap is None:
+            gap = self.below[bottom] = next((g for g in self.gaps if g[0] >= bottom - 0.01), self.gaps[-1])
+        return gap
 
     def _gap_above(self, box: Box) -> tuple[float, float]:
-        return next((g for g in reversed(self.gaps) if g[1] <= box.top + 0.01), self.gaps[0])
+        top = box.top
+        gap = self.above.get(top)
+        if gap is None:
+            gap = self.above[top] = next((g for g in reversed(self.gaps) if g[1] <= top + 0.01), self.gaps[0])
+        return gap
 
     def _tracks(self, gap: tuple[float, float], x0: float, x1: float) -> list[float]:
         """The height nearest the gap's middle that no other line uses along [x0, x1]; on demand,
@@ -560,10 +574,11 @@ class _Router:
         """Whether a line already runs along [a, b] at `at`, nearer than APART; a line into
         the same `head` may run on it exactly (they merge), not beside it."""
         area = (a, at - TRACK, b, at + TRACK) if horizontal else (at - TRACK, a, at + TRACK, b)
-        return any(
-            h == horizontal and abs(t - at) < APART and f < b and a < e and not (into == head and abs(t - at) < 0.01)
-            for h, t, f, e, into in self.taken.near(*area)
-        )
+        for h, t, f, e, into in self.taken.around(*area):
+            apart = abs(t - at)
+            if h == horizontal and f < b and a < e and apart < APART and not (into == head and apart < 0.01):
+                return True
+        return False
 
     def _clear(self, points: list[Point], flow: Flow) -> tuple[bool, bool]:
         """Whether no segment passes through a shape (the first may touch the tail, the
@@ -572,10 +587,12 @@ class _Router:
         alone = True
         for i, (p, q) in enumerate(pairwise(points)):
             tail, head = flow.tail if i == 0 else None, flow.head if i == last else None
+            x0, x1, y0, y1 = min(p[0], q[0]), max(p[0], q[0]), min(p[1], q[1]), max(p[1], q[1])
             m = CLEARANCE
-            area = (min(p[0], q[0]) - m, min(p[1], q[1]) - m, max(p[0], q[0]) + m, max(p[1], q[1]) + m)
-            if any(name != tail and name != head and _crosses(p, q, box) for name, box in self.obstacles.near(*area)):
-                return False, False
+            for name, _, left, top, right, bottom in self.obstacles.around(x0 - m, y0 - m, x1 + m, y1 + m):
+                if x0 < right + m and x1 > left - m and y0 < bottom + m and y1 > top - m and name != tail \
+                        and name != head:  # `_crosses`, written out: this is the router's innermost loop
+                    return False, False
             horizontal = abs(p[1] - q[1]) < 0.01
             at, a, b = (p[1], p[0], q[0]) if horizontal else (p[0], p[1], q[1])
             alone = alone and not self._overlaps(horizontal, at, min(a, b), max(a, b), flow.head)
@@ -608,22 +625,38 @@ class _Grid(Generic[T]):
         self.cells: dict[tuple[int, int], list[T]] = {}
 
     def add(self, item: T, x0: float, y0: float, x1: float, y1: float) -> None:
-        cells = self.cells
-        for key in self._keys(x0, y0, x1, y1):
-            cells.setdefault(key, []).append(item)
+        c, cells = self.CELL, self.cells
+        rows = range(int(y0 // c), int(y1 // c) + 1)
+        for i in range(int(x0 // c), int(x1 // c) + 1):
+            for j in rows:
+                cells.setdefault((i, j), []).append(item)
 
-    def near(self, x0: float, y0: float, x1: float, y1: float) -> list[T]:
-        cells = self.cells
-        keys = self._keys(x0, y0, x1, y1)
-        if len(keys) == 1:  # the common case: nothing to deduplicate
-            return list(cells.get(keys[0], ()))
-        found = {id(item): item for key in keys for item in cells.get(key, ())}
+    def near(self, x0: float, y0: float, x1: float, y1: float) -> Sequence[T]:
+        """What was filed in the cells the box touches, each once, in no particular order; not to be changed."""
+        c, cells = self.CELL, self.cells
+        i0, i1, j0, j1 = int(x0 // c), int(x1 // c), int(y0 // c), int(y1 // c)
+        if i0 == i1 and j0 == j1:  # the common case: nothing to deduplicate
+            return cells.get((i0, j0), ())
+        found = {id(item): item for item in self._filed(i0, i1, j0, j1)}
         return list(found.values())
 
-    def _keys(self, x0: float, y0: float, x1: float, y1: float) -> list[tuple[int, int]]:
+    def around(self, x0: float, y0: float, x1: float, y1: float) -> Iterable[T]:
+        """Like `near`, but what spans several cells comes once for each: for questions a repeat does not change."""
         c = self.CELL
-        rows = range(int(y0 // c), int(y1 // c) + 1)
-        return [(i, j) for i in range(int(x0 // c), int(x1 // c) + 1) for j in rows]
+        i0, i1, j0, j1 = int(x0 // c), int(x1 // c), int(y0 // c), int(y1 // c)
+        if i0 == i1 and j0 == j1:
+            return self.cells.get((i0, j0), ())
+        return self._filed(i0, i1, j0, j1)
+
+    def _filed(self, i0: int, i1: int, j0: int, j1: int) -> Iterable[T]:
+        return chain.from_iterable(map(self.cells.get, *_cell_keys(i0, i1, j0, j1)))
+
+
+@lru_cache(maxsize=8192)  # a chart's spans repeat from line to line; the bound keeps a long-lived server small
+def _cell_keys(i0: int, i1: int, j0: int, j1: int) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[()], ...]]:
+    """The cells of a span, and as many empty defaults: `map(cells.get, ...)` takes both."""
+    keys = tuple((i, j) for i in range(i0, i1 + 1) for j in range(j0, j1 + 1))
+    return keys, ((),) * len(keys)
 
 
 def _shared_x(tail: Box, head: Box, tail_diamond: bool, head_diamond: bool) -> float | None:
