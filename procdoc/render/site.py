@@ -221,8 +221,10 @@ def _publish_site(plan: _Plan, pool: Executor, progress: Progress | None,
     new site writes (a damaged manifest means "render everything").
     """
     with _collector_spared():
+        site_files = pool.submit(_write_site_files, plan)  # they need no chart: made while the charts are drawn
         outcomes = _render_all(plan, pool, progress)
-    _write_site_files(plan, {o.stem: o.entry for o in outcomes})
+        site_files.result()
+    _write(plan.staged, MANIFEST, cache.manifest_text({o.stem: o.entry for o in outcomes}).encode("utf-8"))
     owned = previous.owned | _SITE_FILES
     if not previous.trusted:
         owned |= {name for outcome in outcomes for name in outcome.entry.files}
@@ -408,8 +410,8 @@ def _standalone_svg(svg: str, stem: str, formats: frozenset[str]) -> str:
     return svg
 
 
-def _write_site_files(plan: _Plan, entries: Mapping[str, cache.Entry]) -> None:
-    """The index (always rebuilt: it is cheap and lists everything), the assets and the manifest."""
+def _write_site_files(plan: _Plan) -> None:
+    """The index (always rebuilt: it lists everything), the process map, the search index and the assets."""
     formats = plan.request.formats
     lang = majority_lang(plan.request.lang, [process for process, _ in plan.entries])
     index = build_index_page(plan.entries, plan.pages, lang, plan.stamp, plan.printing.theme)
@@ -423,7 +425,6 @@ def _write_site_files(plan: _Plan, entries: Mapping[str, cache.Entry]) -> None:
         _write(plan.staged, f"{html.ASSETS_DIR}/{searchindex.FILE}", searchindex.script(plan.entries).encode("utf-8"))
     if "md" in formats:
         _write(plan.staged, f"{MD_DIR}/index.md", markdown.render_index(index).encode("utf-8"))
-    _write(plan.staged, MANIFEST, cache.manifest_text(entries).encode("utf-8"))
 
 
 def _write(root: Path, name: str, data: bytes) -> None:
