@@ -173,12 +173,13 @@ def render_site(request: RenderRequest, progress: Progress | None = None) -> Ren
     started, children_started = time.perf_counter(), _children_cpu()
     target = site_target(request.out)
     with output_lock(target), staging_folder(target) as staged, \
-            ThreadPoolExecutor(max_workers=request.jobs) as pool:
+            ThreadPoolExecutor(max_workers=request.jobs) as pool, _collector_spared() as loaded:
         try:
             previous = cache.read_manifest(target)
             reusable = previous.entries if request.use_cache else {}
             sketches = EarlySketches(pool, request.jobs, partial(choose_lang, request.lang), reusable)
             workspace = open_workspace(list(request.paths), request.config, sketches.offer)
+            loaded()
             if workspace.missing:
                 raise UserError(f"no such file or folder: {', '.join(workspace.missing)}", "check the path")
             processes, diagnostics = _loadable(workspace)
@@ -220,10 +221,9 @@ def _publish_site(plan: _Plan, pool: Executor, progress: Progress | None,
     index, assets and manifest; with a damaged manifest, also whatever the
     new site writes (a damaged manifest means "render everything").
     """
-    with _collector_spared():
-        site_files = pool.submit(_write_site_files, plan)  # they need no chart: made while the charts are drawn
-        outcomes = _render_all(plan, pool, progress)
-        site_files.result()
+    site_files = pool.submit(_write_site_files, plan)  # they need no chart: made while the charts are drawn
+    outcomes = _render_all(plan, pool, progress)
+    site_files.result()
     _write(plan.staged, MANIFEST, cache.manifest_text({o.stem: o.entry for o in outcomes}).encode("utf-8"))
     owned = previous.owned | _SITE_FILES
     if not previous.trusted:
@@ -233,18 +233,28 @@ def _publish_site(plan: _Plan, pool: Executor, progress: Progress | None,
 
 
 @contextmanager
-def _collector_spared() -> Iterator[None]:
-    """Keep the cyclic garbage collector off everything loaded before rendering starts.
+def _collector_spared() -> Iterator[Callable[[], None]]:
+    """Keep the cyclic garbage collector off everything loaded; call what it gives once loading is done.
 
-    The workspace's models and texts live through the whole run; without
-    this, every full collection walks all of them again: about a tenth of
-    the Python time of rendering 200 processes.
+    The collector stays off while the files load. The workspace's models and
+    texts then live through the whole run: every full collection that walked
+    them again would cost about a tenth of the Python time of rendering 200
+    processes, and the first would come right after loading.
     """
-    gc.freeze()
+    enabled = gc.isenabled()
+    gc.disable()
+
+    def loaded() -> None:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
     try:
-        yield
+        yield loaded
     finally:
         gc.unfreeze()
+        if enabled:
+            gc.enable()
 
 
 def _loadable(workspace: Workspace) -> tuple[list[Process], list[Diagnostic]]:
