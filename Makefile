@@ -59,7 +59,10 @@ lint: $(BIN)/procdoc
 fuzz: $(BIN)/procdoc
 	PROCDOC_FUZZ_EXAMPLES=10000 $(BIN)/pytest -q -n 2 tests/fuzz
 
+# Bytecode first, as an installed procdoc has it: with PYTHONDONTWRITEBYTECODE set, every run
+# would otherwise compile each module edited since its last .pyc.
 bench: $(BIN)/procdoc
+	$(BIN)/python -m compileall -q procdoc
 	$(BIN)/python -m bench
 
 samples: $(BIN)/procdoc
