@@ -268,8 +268,9 @@ class _Router:
             self._block(name, box)
         self.gaps = _gaps([box for _, box in space.obstacles], space.top, space.bottom)
         self.below: dict[float, tuple[float, float]] = {}  # the gap below each bottom edge, once found
+        self.entries: dict[tuple[float, float], list[float]] = {}  # see `_entries`, by the box's x and width
         self.above: dict[float, tuple[float, float]] = {}  # the gap above each top edge
-        self.taken: _Grid[tuple[bool, float, float, float, str]] = _Grid()  # (horizontal, at, from, to, head)
+        self.taken = (_Runs(), _Runs())  # the vertical pieces drawn, and the horizontal ones
         self.lines: _Grid[tuple[int, Point, Point]] = _Grid()  # (path index, segment)
         self.labels: _Grid[Box] = _Grid()
         self.paths: list[list[Point]] = []
@@ -521,8 +522,13 @@ class _Router:
         """Where a line may come down into `head`: its middle, or off-centre into a box."""
         if diamond:
             return [head.x]
-        inner = [x for x in self._all_verticals() if _within(x, head, False)]
-        return [head.x, *sorted(inner, key=lambda x: abs(x - head.x))]
+        known = None if self.on_demand else self.entries.get((head.x, head.w))
+        if known is None:
+            inner = [x for x in self._all_verticals() if _within(x, head, False)]
+            known = [head.x, *sorted(inner, key=lambda x: abs(x - head.x))]
+            if not self.on_demand:
+                self.entries[head.x, head.w] = known
+        return known
 
     def _verticals(self, tail: Box, head: Box, keep: Callable[[float], bool]) -> list[float]:
         """Candidate x for a line's vertical run, shortest detour first."""
@@ -573,10 +579,9 @@ class _Router:
     def _overlaps(self, horizontal: bool, at: float, a: float, b: float, head: str = "") -> bool:
         """Whether a line already runs along [a, b] at `at`, nearer than APART; a line into
         the same `head` may run on it exactly (they merge), not beside it."""
-        area = (a, at - TRACK, b, at + TRACK) if horizontal else (at - TRACK, a, at + TRACK, b)
-        for h, t, f, e, into in self.taken.around(*area):
+        for t, f, e, into in self.taken[horizontal].near(at):
             apart = abs(t - at)
-            if h == horizontal and f < b and a < e and apart < APART and not (into == head and apart < 0.01):
+            if f < b and a < e and apart < APART and not (into == head and apart < 0.01):
                 return True
         return False
 
@@ -585,17 +590,19 @@ class _Router:
         last the head), and whether no segment runs along another line (but one into the same head)."""
         last = len(points) - 2
         alone = True
-        for i, (p, q) in enumerate(pairwise(points)):
+        m = CLEARANCE
+        for i, ((px, py), (qx, qy)) in enumerate(pairwise(points)):  # the router's innermost loop: written out
             tail, head = flow.tail if i == 0 else None, flow.head if i == last else None
-            x0, x1, y0, y1 = min(p[0], q[0]), max(p[0], q[0]), min(p[1], q[1]), max(p[1], q[1])
-            m = CLEARANCE
+            x0, x1 = (px, qx) if px < qx else (qx, px)
+            y0, y1 = (py, qy) if py < qy else (qy, py)
             for name, _, left, top, right, bottom in self.obstacles.around(x0 - m, y0 - m, x1 + m, y1 + m):
                 if x0 < right + m and x1 > left - m and y0 < bottom + m and y1 > top - m and name != tail \
-                        and name != head:  # `_crosses`, written out: this is the router's innermost loop
+                        and name != head:  # `_crosses`
                     return False, False
-            horizontal = abs(p[1] - q[1]) < 0.01
-            at, a, b = (p[1], p[0], q[0]) if horizontal else (p[0], p[1], q[1])
-            alone = alone and not self._overlaps(horizontal, at, min(a, b), max(a, b), flow.head)
+            if alone:
+                horizontal = y1 - y0 < 0.01
+                alone = not (self._overlaps(True, py, x0, x1, flow.head) if horizontal
+                             else self._overlaps(False, px, y0, y1, flow.head))
         return True, alone
 
     def _take(self, points: list[Point], head: str) -> None:
@@ -605,12 +612,29 @@ class _Router:
             horizontal = abs(y0 - y1) < 0.01
             at, a, b = (y0, x0, x1) if horizontal else (x0, y0, y1)
             area = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
-            self.taken.add((horizontal, at, min(a, b), max(a, b), head), *area)
+            self.taken[horizontal].add(at, min(a, b), max(a, b), head)
             self.lines.add((index, (x0, y0), (x1, y1)), *area)
             if not horizontal:
                 self.runs.add(x0)
         if len(points) > 1 and abs(points[-1][0] - points[-2][0]) < 0.01 and points[-1][1] > points[-2][1]:
             self.arrivals.setdefault(head, set()).add(points[-1][0])
+
+
+class _Runs:
+    """Pieces of line of one direction, filed by where they run across it (their y if horizontal)."""
+
+    BAND = 8.0  # wider than APART: a piece nearer than that lies in its own band or the next
+
+    def __init__(self) -> None:
+        self.bands: dict[int, list[tuple[float, float, float, str]]] = {}
+
+    def add(self, at: float, start: float, end: float, head: str) -> None:
+        self.bands.setdefault(int(at // self.BAND), []).append((at, start, end, head))
+
+    def near(self, at: float) -> Iterable[tuple[float, float, float, str]]:
+        """(at, start, end, head) of every piece less than a band from `at`, and some further."""
+        band, bands = int(at // self.BAND), self.bands
+        return chain(bands.get(band - 1, ()), bands.get(band, ()), bands.get(band + 1, ()))
 
 
 T = TypeVar("T")
