@@ -15,6 +15,7 @@ from procdoc.textwidth import is_wide
 CLOSING = set("，。、；：？！）》」』】〕〉’”…,.;:?!)]}%")
 OPENING = set("（《「『【〔〈‘“([{")
 BREAKS_AFTER = set("/-")  # an ASCII token may break after these: asfi511/⏎asfi512, After-⏎Sales
+_CLOSING_TEXT = "".join(sorted(CLOSING))  # the same, for str.rstrip
 LONGEST = 48  # columns: a token longer than this (a pasted hash, a mangled string) is cut after all
 
 
@@ -42,7 +43,8 @@ def _fill(words: list[list[str]], columns: int) -> list[str]:
     for units in words:
         for k, unit in enumerate(units):
             size = text_columns(unit)
-            hanging = size - text_columns(unit.rstrip("".join(CLOSING)))  # closing marks may hang past the end
+            # closing marks may hang past the end of the line
+            hanging = size - text_columns(unit.rstrip(_CLOSING_TEXT)) if unit[-1:] in CLOSING else 0
             space = 1 if k == 0 and line and not is_wide(line[-1]) and not is_wide(unit[0]) else 0
             if line and used + space + size - hanging > columns and unit[0] not in CLOSING:
                 lines.append(line)
