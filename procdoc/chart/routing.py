@@ -271,7 +271,7 @@ class _Router:
         self.entries: dict[tuple[float, float], list[float]] = {}  # see `_entries`, by the box's x and width
         self.above: dict[float, tuple[float, float]] = {}  # the gap above each top edge
         self.taken = (_Runs(), _Runs())  # the vertical pieces drawn, and the horizontal ones
-        self.lines: _Grid[tuple[int, Point, Point]] = _Grid()  # (path index, segment)
+        self.lines: _Grid[tuple[int, Point, Point, bool]] = _Grid()  # (path index, segment, horizontal)
         self.labels: _Grid[Box] = _Grid()
         self.paths: list[list[Point]] = []
         self.used: dict[str, set[str]] = {}  # the ports each shape's lines leave by, planned or taken
@@ -321,7 +321,7 @@ class _Router:
                 if abs(p[1] - q[1]) >= 0.01:
                     continue
                 area = (min(p[0], q[0]), p[1], max(p[0], q[0]), p[1])
-                for i, v, w in self.lines.near(*area):
+                for i, v, w, _ in self.lines.near(*area):
                     if i != j and _cross(p, q, v, w):
                         point = (v[0], p[1])
                         hopper = j if _room(point, p, q, 0) or not _room(point, v, w, 1) else i
@@ -401,9 +401,18 @@ class _Router:
         box = self.boxes[tail]
         stub = ((box.x, box.bottom), (box.x, self._gap_below(box)[1])) if tail in self.middle_exits else None
         count = 0
-        for p, q in pairwise(points):
-            area = (min(p[0], q[0]), min(p[1], q[1]), max(p[0], q[0]), max(p[1], q[1]))
-            count += sum(1 for _, a, b in self.lines.near(*area) if _cross(p, q, a, b))
+        for p, q in pairwise(points):  # `_cross` against each line near, written out: it is asked thousands of times
+            (px, py), (qx, qy) = p, q
+            x0, x1 = (px, qx) if px < qx else (qx, px)
+            y0, y1 = (py, qy) if py < qy else (qy, py)
+            if y1 - y0 < 0.01:  # a horizontal piece crosses the vertical ones
+                for _, (ax, ay), (_, by), horizontal in self.lines.near(x0, y0, x1, y1):
+                    if not horizontal and x0 + 0.5 < ax < x1 - 0.5 and min(ay, by) + 0.5 < py < max(ay, by) - 0.5:
+                        count += 1
+            else:
+                for _, (ax, ay), (bx, _), horizontal in self.lines.near(x0, y0, x1, y1):
+                    if horizontal and min(ax, bx) + 0.5 < px < max(ax, bx) - 0.5 and y0 + 0.5 < ay < y1 - 0.5:
+                        count += 1
             count += 1 if stub and _cross(p, q, *stub) else 0
         return count
 
@@ -433,7 +442,7 @@ class _Router:
                 continue
             own = min(_distance(spot, p, q) for p, q in pairwise(own_path)) + 0.25
             area = (spot.left - own, spot.top - own, spot.right + own, spot.bottom + own)
-            others = [(p, q) for i, p, q in self.lines.near(*area) if i != index] + list(ahead)
+            others = [(p, q) for i, p, q, _ in self.lines.near(*area) if i != index] + list(ahead)
             crossing = sum(2 if _crosses(p, q, spot, 0.0) else 1 for p, q in others if _distance(spot, p, q) <= own)
             best = best if best is not None and best[0] <= crossing else (crossing, spot)
             if crossing == 0:
@@ -613,7 +622,7 @@ class _Router:
             at, a, b = (y0, x0, x1) if horizontal else (x0, y0, y1)
             area = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
             self.taken[horizontal].add(at, min(a, b), max(a, b), head)
-            self.lines.add((index, (x0, y0), (x1, y1)), *area)
+            self.lines.add((index, (x0, y0), (x1, y1), horizontal), *area)
             if not horizontal:
                 self.runs.add(x0)
         if len(points) > 1 and abs(points[-1][0] - points[-2][0]) < 0.01 and points[-1][1] > points[-2][1]:
