@@ -11,6 +11,7 @@ Coordinates are points with y growing downward, origin at the top left.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -267,9 +268,7 @@ class _Router:
         for name, box in space.obstacles:
             self._block(name, box)
         self.gaps = _gaps([box for _, box in space.obstacles], space.top, space.bottom)
-        self.below: dict[float, tuple[float, float]] = {}  # the gap below each bottom edge, once found
-        self.entries: dict[tuple[float, float], list[float]] = {}  # see `_entries`, by the box's x and width
-        self.above: dict[float, tuple[float, float]] = {}  # the gap above each top edge
+        self.gap_starts, self.gap_ends = [g[0] for g in self.gaps], [g[1] for g in self.gaps]  # both ascending
         self.taken = (_Runs(), _Runs())  # the vertical pieces drawn, and the horizontal ones
         self.lines: _Grid[tuple[int, Point, Point, bool]] = _Grid()  # (path index, segment, horizontal)
         self.labels: _Grid[Box] = _Grid()
@@ -531,13 +530,8 @@ class _Router:
         """Where a line may come down into `head`: its middle, or off-centre into a box."""
         if diamond:
             return [head.x]
-        known = None if self.on_demand else self.entries.get((head.x, head.w))
-        if known is None:
-            inner = [x for x in self._all_verticals() if _within(x, head, False)]
-            known = [head.x, *sorted(inner, key=lambda x: abs(x - head.x))]
-            if not self.on_demand:
-                self.entries[head.x, head.w] = known
-        return known
+        inner = [x for x in self._all_verticals() if _within(x, head, False)]
+        return [head.x, *sorted(inner, key=lambda x: abs(x - head.x))]
 
     def _verticals(self, tail: Box, head: Box, keep: Callable[[float], bool]) -> list[float]:
         """Candidate x for a line's vertical run, shortest detour first."""
@@ -558,18 +552,14 @@ class _Router:
         return [box.x, *sorted(self.arrivals.get(head, set()) - {box.x})] if self.on_demand else [box.x]
 
     def _gap_below(self, box: Box) -> tuple[float, float]:
-        bottom = box.bottom
-        gap = self.below.get(bottom)
-        if gap is None:
-            gap = self.below[bottom] = next((g for g in self.gaps if g[0] >= bottom - 0.01), self.gaps[-1])
-        return gap
+        """The first gap starting at or below the box's bottom (the last gap if none)."""
+        i = bisect_left(self.gap_starts, box.bottom - 0.01)
+        return self.gaps[i] if i < len(self.gaps) else self.gaps[-1]
 
     def _gap_above(self, box: Box) -> tuple[float, float]:
-        top = box.top
-        gap = self.above.get(top)
-        if gap is None:
-            gap = self.above[top] = next((g for g in reversed(self.gaps) if g[1] <= top + 0.01), self.gaps[0])
-        return gap
+        """The last gap ending at or above the box's top (the first gap if none)."""
+        i = bisect_right(self.gap_ends, box.top + 0.01) - 1
+        return self.gaps[i] if i >= 0 else self.gaps[0]
 
     def _tracks(self, gap: tuple[float, float], x0: float, x1: float) -> list[float]:
         """The height nearest the gap's middle that no other line uses along [x0, x1]; on demand,
